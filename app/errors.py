@@ -13,7 +13,9 @@ class UserError(Exception):
     def __init__(self, what: str, todo: str = "") -> None:
         self.what = what
         self.todo = todo
-        super().__init__(f"{what} {todo}".strip())
+        # Chinese sentences end in full-width punctuation and need no space before the next one.
+        gap = "" if what.endswith(("。", "！", "？", "：", "；")) else " "
+        super().__init__(f"{what}{gap}{todo}".strip())
 
 
 class WorkspaceError(UserError):

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from app.errors import ValidationError
+from app.i18n import tr
 from app.models import Term
 
 _TERM = re.compile(r"^(\d{4})-(\d{4})-([12])$")
@@ -16,7 +17,8 @@ def parse_term(text: str) -> Term:
     m = _TERM.match(text.strip())
     if not m or int(m.group(2)) != int(m.group(1)) + 1:
         raise ValidationError(
-            f"'{text}' is not a term.", "Write a term as 2025-2026-1 (school year, then 1 or 2)."
+            tr("'{value}' is not a term.", value=text.strip()),
+            tr("Write a term as 2025-2026-1: the school year, then 1 or 2 for the semester."),
         )
     return Term(
         code=text.strip(), school_year=f"{m.group(1)}-{m.group(2)}", semester=int(m.group(3))
@@ -27,7 +29,8 @@ def parse_school_year(text: str) -> str:
     m = _YEAR.match(text.strip())
     if not m or int(m.group(2)) != int(m.group(1)) + 1:
         raise ValidationError(
-            f"'{text}' is not a school year.", "Write a school year as 2025-2026."
+            tr("'{value}' is not a school year.", value=text.strip()),
+            tr("Write a school year as 2025-2026."),
         )
     return text.strip()
 

@@ -11,6 +11,7 @@ from sqlite_utils.migrations import Migrations
 
 from app import __version__
 from app.errors import NewerDatabaseError, WorkspaceError
+from app.i18n import tr
 from db.migrations import MIGRATIONS, migration_names
 
 log = logging.getLogger(__name__)
@@ -32,8 +33,8 @@ def connect(path: Path) -> Database:
         conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as exc:
         raise WorkspaceError(
-            f"The database {path} cannot be opened ({exc}).",
-            "Restore it from a backup in the workspace's backups folder.",
+            tr("The database {path} cannot be opened ({reason}).", path=path, reason=exc),
+            tr("Restore it from a backup in the workspace's backups folder."),
         ) from exc
     return Database(conn)
 
@@ -53,9 +54,15 @@ def open_database(
         unknown = sorted(set(applied) - _names(migrations))
         if unknown:
             raise NewerDatabaseError(
-                f"The database {path} was written by a newer version of Baosong "
-                f"(unknown schema steps: {', '.join(unknown)}).",
-                "Install the newer version of Baosong to open it; this version leaves it untouched.",
+                tr(
+                    "The database {path} was written by a newer version of Baosong "
+                    "(unknown schema steps: {steps}).",
+                    path=path,
+                    steps=", ".join(unknown),
+                ),
+                tr(
+                    "Install the newer version of Baosong to open it; this version leaves it untouched."
+                ),
             )
         pending = migrations.pending(db)
         if pending and existed and backups_dir is not None:

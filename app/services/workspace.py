@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 import db as dbmod
 from app.errors import UserError, WorkspaceError
+from app.i18n import tr
 from app.logging_setup import setup_logging
 from app.models import School, SchoolStage, Term, WorkspaceKind
 from app.paths import WorkspacePaths, resolve_data_dir
@@ -53,8 +54,12 @@ def open_workspace(data_dir: str | Path | None = None) -> Workspace:
         paths.ensure()
     except OSError as exc:
         raise WorkspaceError(
-            f"The data directory {paths.root} cannot be created ({exc.strerror}).",
-            "Choose another folder with --data-dir.",
+            tr(
+                "The data directory {path} cannot be created ({reason}).",
+                path=paths.root,
+                reason=exc.strerror or exc,
+            ),
+            tr("Choose another folder with --data-dir."),
         ) from exc
     setup_logging(paths.logs)
     database = dbmod.open_database(paths.database, backups_dir=paths.backups)
@@ -80,8 +85,8 @@ def require_school(db: Database) -> School:
     school = repo_settings.get_school(db, code) if code else None
     if school is None:
         raise UserError(
-            "This workspace has no school yet.",
-            "Create it first: baosong-cli school init --code CODE --name NAME.",
+            tr("This workspace has no school yet."),
+            tr("Set the school up first: baosong-cli school init --code CODE --name NAME."),
         )
     return school
 
@@ -101,17 +106,18 @@ def init_school(
     district = parse_district_code(district)
     name = clean_name(name)
     if not name:
-        raise UserError("The school name is empty.", "Enter the school's full name.")
+        raise UserError(tr("The school name is empty."), tr("Enter the school's full name."))
     kind = repo_settings.get_setting(db, "workspace_kind")
     existing = school_code(db)
     if kind == WorkspaceKind.BUREAU.value:
         raise WorkspaceError(
-            "This data directory is a bureau workspace.", "Use another --data-dir for a school."
+            tr("This data directory is a bureau workspace."),
+            tr("Use another data directory (--data-dir) for a school."),
         )
     if existing and existing != code:
         raise WorkspaceError(
-            f"This workspace already belongs to school {existing}.",
-            "Use another --data-dir for another school.",
+            tr("This workspace already belongs to school {code}.", code=existing),
+            tr("Use another data directory (--data-dir) for another school."),
         )
     with db.atomic():
         school = repo_settings.save_school(
@@ -143,6 +149,9 @@ def get_language(db: Database) -> str:
 
 def set_language(db: Database, language: str) -> None:
     if language not in ("zh_CN", "en"):
-        raise UserError(f"'{language}' is not a supported language.", "Choose zh_CN or en.")
+        raise UserError(
+            tr("'{language}' is not a supported language.", language=language),
+            tr("Choose zh_CN or en."),
+        )
     with db.atomic():
         repo_settings.set_setting(db, "language", language)

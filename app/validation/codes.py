@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from app.errors import ValidationError
+from app.i18n import tr
 from app.models import Sex
 from app.paths import resource_path
 from app.validation.text import clean
@@ -61,56 +62,69 @@ def ethnicity_codes() -> dict[str, str]:
 
 def parse_ethnicity(value: object) -> str:
     """民族: a code (1, 01, 46) or a name (汉族, 汉, 崩龙族) → the two-digit code as text."""
-    text = clean(value)
+    text = _as_int_text(value)  # calamine reads a code column of whole numbers as 1.0, 46.0
     by_code, by_name = _ethnicity_tables()
     if not text:
         raise ValidationError(
-            "The 民族 is empty.", "Enter a name such as 汉族 or a code such as 01."
+            tr("The ethnicity is empty."), tr("Enter a name such as 汉族 or a code such as 01.")
         )
     if text.isdigit():
         code = text.zfill(2)
         if code in by_code:
             return code
         raise ValidationError(
-            f"'{text}' is not a 民族代码.", "Use 01–56 (e.g. 01 汉族) or 97 其他."
+            tr("'{value}' is not an ethnicity code.", value=text),
+            tr("Use a code from 01 to 56 (01 is 汉族), or 97 for 其他."),
         )
     for candidate in (text, text + "族"):
         if candidate in by_name:
             return by_name[candidate]
-    raise ValidationError(f"'{text}' is not a recognised 民族.", "Write the full name, e.g. 回族.")
+    raise ValidationError(
+        tr("'{value}' is not a recognised ethnicity.", value=text),
+        tr("Write the full name, e.g. 回族, or its two-digit code."),
+    )
 
 
 def parse_sex(value: object) -> Sex:
-    text = clean(value)
-    if isinstance(value, float) and value.is_integer():
-        text = str(int(value))
+    text = _as_int_text(value)
     if text in ("男", "1", "男性", "M", "m", "male"):
         return Sex.MALE
     if text in ("女", "2", "女性", "F", "f", "female"):
         return Sex.FEMALE
+    if not text:
+        raise ValidationError(tr("The sex is empty."), tr("Write 男 or 女 (or 1 / 2)."))
     raise ValidationError(
-        f"'{text}' is not a sex." if text else "The 性别 is empty.", "Write 男 or 女 (or 1 / 2)."
+        tr("'{value}' is not a valid sex.", value=text), tr("Write 男 or 女 (or 1 / 2).")
     )
 
 
+_WHOLE_DECIMAL = re.compile(r"^(\d+)\.0+$")
+
+
 def _as_int_text(value: object) -> str:
+    """A code cell as text; whole numbers that became floats (2.0, or "2.0" in a CSV) lose ".0"."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return clean(value)
+    text = clean(value)
+    m = _WHOLE_DECIMAL.match(text)
+    return m.group(1) if m else text
 
 
 def parse_grade(value: object) -> int:
     """年级: a code (11–16, 21–23, 31–33) or a name (三年级, 初一, 七年级, 高二) → the code."""
     text = _as_int_text(value)
     if not text:
-        raise ValidationError("The 年级 is empty.", "Write the grade, e.g. 三年级 or 13.")
+        raise ValidationError(tr("The grade is empty."), tr("Write the grade, e.g. 三年级 or 13."))
     if text.isdigit() and int(text) in ALL_GRADE_CODES:
         return int(text)
     if text in _GRADE_ALIASES:
         return _GRADE_ALIASES[text]
     raise ValidationError(
-        f"'{text}' is not a grade.",
-        "Write a grade name (一年级…六年级, 初一…初三 or 七年级…九年级, 高一…高三) or a code (11–33).",
+        tr("'{value}' is not a grade.", value=text),
+        tr(
+            "Write a grade name (一年级…六年级, 初一…初三 or 七年级…九年级, 高一…高三) "
+            "or its code (11–16, 21–23, 31–33)."
+        ),
     )
 
 
@@ -120,10 +134,11 @@ class ClassRef:
     grade_code: int | None  # when the class name carries the grade, e.g. 三(2)班
 
 
-_CLASS_FORMS = (
-    re.compile(r"^\(?(?P<no>\d{1,2}|[一二三四五六七八九十]{1,3})\)?班?$"),
-    re.compile(r"^(?P<grade>.+?)\(?(?P<no>\d{1,2}|[一二三四五六七八九十]{1,3})\)?班$"),
-)
+# A class number in digits or in Chinese numerals 一 … 九十九 (only well-formed numerals, so
+# "二三班" is rejected instead of being half-read).
+_CLASS_NO = r"(?P<no>\d{1,2}|[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_BARE_CLASS = re.compile(rf"^\(?{_CLASS_NO}\)?班?$")  # 2, 2班, (2)班
+_CLASS_AFTER_GRADE = re.compile(rf"^\(?{_CLASS_NO}\)?班$")  # the rest of 三(2)班, 一年级2班
 
 
 def _cn_number(text: str) -> int:
@@ -143,24 +158,27 @@ def parse_class(value: object) -> ClassRef:
     """班级: ``2``, ``2班``, ``(2)班``, ``三(2)班``, ``高一(3)班``, ``一年级2班`` or ``1302``."""
     text = _as_int_text(value)
     if not text:
-        raise ValidationError("The 班级 is empty.", "Write the class, e.g. 2 or 三(2)班.")
-    if re.fullmatch(r"[123]\d{3}", text) and int(text[:2]) in ALL_GRADE_CODES:
+        raise ValidationError(tr("The class is empty."), tr("Write the class, e.g. 2 or 三(2)班."))
+    if (
+        re.fullmatch(r"[123]\d{3}", text)
+        and int(text[:2]) in ALL_GRADE_CODES
+        and int(text[2:]) >= 1
+    ):
         return ClassRef(class_no=int(text[2:]), grade_code=int(text[:2]))  # national 1302 form
-    for form in _CLASS_FORMS:
-        m = form.match(text)
-        if not m:
+    m = _BARE_CLASS.match(text)
+    if m and _cn_number(m.group("no")) >= 1:
+        return ClassRef(class_no=_cn_number(m.group("no")), grade_code=None)
+    # Try every grade name the text starts with, longest first: in 初三十二班 the grade is 初三
+    # and the class 十二, which a single left-to-right regex split gets wrong.
+    for prefix in _GRADE_PREFIXES:
+        if not text.startswith(prefix):
             continue
-        no = _cn_number(m.group("no"))
-        grade_text = m.groupdict().get("grade")
-        grade = None
-        if grade_text:
-            grade = _GRADE_ALIASES.get(grade_text) or _GRADE_ALIASES.get(grade_text.rstrip("("))
-            if grade is None:
-                continue
-        if 1 <= no <= 99:
-            return ClassRef(class_no=no, grade_code=grade)
+        m = _CLASS_AFTER_GRADE.match(text[len(prefix) :])
+        if m and _cn_number(m.group("no")) >= 1:
+            return ClassRef(class_no=_cn_number(m.group("no")), grade_code=_GRADE_ALIASES[prefix])
     raise ValidationError(
-        f"'{text}' is not a class.", "Write the class number (2), or a name such as 三(2)班."
+        tr("'{value}' is not a class.", value=text),
+        tr("Write the class number (2) or a class name such as 三(2)班."),
     )
 
 

@@ -17,7 +17,10 @@ def clean(value: object) -> str:
     """A cell value as text: half-width, no spaces at all (IDs, codes, numbers)."""
     if value is None:
         return ""
-    return _SPACES.sub("", to_halfwidth(str(value)))
+    text = str(value)
+    if not text.isascii():  # NFKC leaves ASCII as it is; skipping it matters in bulk imports
+        text = to_halfwidth(text)
+    return "".join(text.split())  # str.split() splits on exactly the spaces \s matches
 
 
 def clean_name(value: object) -> str:
