@@ -1,0 +1,180 @@
+"""设置: the UI language, the current term and the school's profile."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from app.models import SchoolStage
+from app.services.workspace import (
+    DEFAULT_DISTRICT,
+    Workspace,
+    current_term,
+    get_language,
+    init_school,
+    require_school,
+    school_code,
+    set_current_term,
+    set_language,
+)
+from app.terms import term_for_date
+from ui.labels import stage_labels, term_label
+
+LANGUAGE_NAMES = (("zh_CN", "中文"), ("en", "English"))  # each language in its own words
+_OK_STYLE = "color: #2e7d32;"
+_ERROR_STYLE = "color: #c62828;"
+
+
+def nearby_terms(today: dt.date) -> list[str]:
+    """The last two school years' terms, the current one and the next two, oldest first."""
+    year = int(term_for_date(today).school_year[:4])
+    return [f"{y}-{y + 1}-{s}" for y in range(year - 2, year + 2) for s in (1, 2)]
+
+
+class SettingsPage(QWidget):
+    profile_changed = Signal()  # school name, stage or current term changed
+
+    def __init__(
+        self, ws: Workspace, *, today: dt.date | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._ws = ws
+        self._today = today or dt.date.today()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._language_box())
+        layout.addWidget(self._term_box())
+        layout.addWidget(self._school_box())
+        layout.addStretch(1)
+        self.load()
+
+    @staticmethod
+    def _message_label() -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        return label
+
+    def _language_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Language"))
+        self.language = QComboBox()
+        for code, name in LANGUAGE_NAMES:
+            self.language.addItem(name, code)
+        self.language_note = self._message_label()
+        self.language_note.setText(self.tr("A new language applies the next time Baosong starts."))
+        form = QFormLayout(box)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.language_note)
+        return box
+
+    def _term_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Current term"))
+        self.term = QComboBox()
+        self.term.setEditable(True)
+        self.term.addItems(nearby_terms(self._today))
+        self.term_apply = QPushButton(self.tr("Apply"))
+        self.term_apply.clicked.connect(self.apply_term)
+        self.term_message = self._message_label()
+        row = QHBoxLayout()
+        row.addWidget(self.term, 1)
+        row.addWidget(self.term_apply)
+        form = QFormLayout(box)
+        form.addRow(self.tr("Term (e.g. 2025-2026-1)"), row)
+        form.addRow(self.term_message)
+        return box
+
+    def _school_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("School"))
+        self.code = QLineEdit()
+        self.code.setMaxLength(10)
+        self.name = QLineEdit()
+        self.district = QLineEdit()
+        self.district.setMaxLength(6)
+        self.stage = QComboBox()
+        for stage, label in stage_labels().items():
+            self.stage.addItem(label, stage.value)
+        self.school_save = QPushButton(self.tr("Save school profile"))
+        self.school_save.clicked.connect(self.save_school)
+        self.school_message = self._message_label()
+        form = QFormLayout(box)
+        form.addRow(self.tr("School code (学校标识码)"), self.code)
+        form.addRow(self.tr("School name"), self.name)
+        form.addRow(self.tr("District code"), self.district)
+        form.addRow(self.tr("School stage"), self.stage)
+        form.addRow(self.school_save)
+        form.addRow(self.school_message)
+        return box
+
+    def load(self) -> None:
+        db = self._ws.db
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(max(0, self.language.findData(get_language(db))))
+        self.language.blockSignals(False)
+        self.language.currentIndexChanged.connect(self.apply_language)
+        self.term.setCurrentText(current_term(db).code)
+        if school_code(db) is None:
+            self.code.setEnabled(True)
+            self.district.setText(DEFAULT_DISTRICT)
+            self.school_message.setText(self.tr("No school yet: enter its profile and save."))
+            return
+        school = require_school(db)
+        self.code.setText(school.code)
+        self.code.setEnabled(False)  # the code identifies the workspace; it never changes
+        self.name.setText(school.name)
+        self.district.setText(school.district)
+        self.stage.setCurrentIndex(self.stage.findData(school.stage.value))
+
+    def apply_language(self, _index: int = 0) -> None:
+        set_language(self._ws.db, self.language.currentData())
+        self.language_note.setText(
+            self.tr("Saved. Restart Baosong to see the new language everywhere.")
+        )
+
+    def apply_term(self) -> None:
+        try:
+            term = set_current_term(self._ws.db, self.term.currentText())
+        except UserError as exc:
+            self._say(self.term_message, str(exc), ok=False)
+            return
+        self._say(
+            self.term_message,
+            self.tr("The current term is now {term}.").format(term=term_label(term)),
+            ok=True,
+        )
+        self.profile_changed.emit()
+
+    def save_school(self) -> None:
+        try:
+            school = init_school(
+                self._ws.db,
+                code=self.code.text(),
+                name=self.name.text(),
+                district=self.district.text(),
+                stage=SchoolStage(self.stage.currentData()),
+                actor=self._ws.actor,
+                today=self._today,
+            )
+        except UserError as exc:
+            self._say(self.school_message, str(exc), ok=False)
+            return
+        self.code.setEnabled(False)
+        self.name.setText(school.name)  # as stored: spaces and full-width brackets normalised
+        self.term.setCurrentText(current_term(self._ws.db).code)
+        self._say(self.school_message, self.tr("The school profile was saved."), ok=True)
+        self.profile_changed.emit()
+
+    @staticmethod
+    def _say(label: QLabel, text: str, *, ok: bool) -> None:
+        label.setStyleSheet(_OK_STYLE if ok else _ERROR_STYLE)
+        label.setText(text)
