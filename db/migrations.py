@@ -111,3 +111,234 @@ CREATE INDEX audit_log_record ON audit_log(record_uuid)
 def migration_names(migrations: Migrations = MIGRATIONS) -> list[str]:
     """Every migration this version knows, in order (sqlite-utils keeps no public list)."""
     return [m.name for m in migrations._migrations]
+
+
+@MIGRATIONS(name="0002_keys_and_packets")
+def m0002_keys_and_packets(db: Database) -> None:
+    """Keys, enrolment and packet bookkeeping (DESIGN.md §3; docs/packet-format.md §9).
+
+    Local bookkeeping, not synchronised records: no uuid/revision columns, no audit rows.
+    A school key replaced at the bureau stays in school_registry as 'rotated' (kept so the
+    fingerprint in an old packet is still recognised, but no longer accepted for new packets).
+    """
+    run_statements(
+        db,
+        """
+CREATE TABLE own_keys (
+    fingerprint TEXT PRIMARY KEY,
+    role TEXT NOT NULL CHECK (role IN ('school_signing', 'bureau_signing', 'bureau_encryption')),
+    public_key TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('active', 'rotated')),
+    created_at TEXT NOT NULL,
+    rotated_at TEXT
+);
+CREATE UNIQUE INDEX own_keys_one_active ON own_keys(role) WHERE status = 'active';
+CREATE TABLE trusted_bureau_keys (
+    id INTEGER PRIMARY KEY,
+    signing_fingerprint TEXT NOT NULL,
+    encryption_key_id TEXT NOT NULL,
+    bureau_name TEXT NOT NULL,
+    district TEXT NOT NULL,
+    signing_public_key TEXT NOT NULL,
+    encryption_public_key TEXT NOT NULL,
+    document TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('active', 'replaced')),
+    trusted_at TEXT NOT NULL,
+    replaced_at TEXT,
+    UNIQUE (signing_fingerprint, encryption_key_id)
+);
+CREATE UNIQUE INDEX trusted_bureau_one_active ON trusted_bureau_keys(status)
+    WHERE status = 'active';
+CREATE TABLE school_registry (
+    fingerprint TEXT PRIMARY KEY,
+    school_code TEXT NOT NULL,
+    school_name TEXT NOT NULL,
+    district TEXT NOT NULL,
+    public_key TEXT NOT NULL,
+    document TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('active', 'rotated', 'revoked')),
+    enrolled_at TEXT NOT NULL,
+    rotated_at TEXT,
+    revoked_at TEXT
+);
+CREATE UNIQUE INDEX school_registry_one_active ON school_registry(school_code)
+    WHERE status = 'active';
+CREATE INDEX school_registry_school ON school_registry(school_code);
+CREATE TABLE exported_packets (
+    packet_uuid TEXT PRIMARY KEY,
+    sequence INTEGER NOT NULL UNIQUE,
+    sha256 TEXT NOT NULL UNIQUE,
+    prev_sha256 TEXT,
+    base_sha256 TEXT,
+    term TEXT NOT NULL,
+    mode TEXT NOT NULL CHECK (mode IN ('full', 'incremental')),
+    created_at TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'exported'
+        CHECK (status IN ('exported', 'acknowledged', 'returned')),
+    status_at TEXT,
+    file_name TEXT NOT NULL,
+    counts TEXT NOT NULL,
+    audit_mark INTEGER NOT NULL,
+    bureau_key_id TEXT NOT NULL,
+    school_key_fingerprint TEXT NOT NULL
+);
+CREATE TABLE packet_ledger (
+    sha256 TEXT PRIMARY KEY,
+    school_code TEXT NOT NULL DEFAULT '',
+    sequence INTEGER,
+    packet_uuid TEXT,
+    status TEXT NOT NULL CHECK (status IN ('merged', 'duplicate', 'rejected')),
+    reason TEXT NOT NULL DEFAULT '',
+    detail TEXT NOT NULL DEFAULT '',
+    received_at TEXT NOT NULL,
+    counts TEXT NOT NULL DEFAULT '{}',
+    header TEXT
+);
+CREATE INDEX packet_ledger_school ON packet_ledger(school_code, sequence)
+""",
+    )
+
+
+@MIGRATIONS(name="0003_fitness_tests")
+def m0003_fitness_tests(db: Database) -> None:
+    """体质健康测试: one row per student, 学年 and attempt (first test / one 补测).
+
+    Raw values are REAL columns named like the scoring keys (times in seconds); NULL = not
+    measured. ``absent_items`` is a canonical JSON list of item keys marked 缺测. The columns
+    bmi … level are a cache of the scoring engine's result, rewritten on every write and by
+    ``recompute_all`` after a standard upgrade; they are never typed in.
+    """
+    run_statements(
+        db,
+        f"""
+CREATE TABLE fitness_tests (
+    uuid TEXT PRIMARY KEY,
+    student_uuid TEXT NOT NULL REFERENCES students(uuid),
+    school_year TEXT NOT NULL,
+    attempt TEXT NOT NULL CHECK (attempt IN ('first', 'retest')),
+    test_date TEXT,
+    grade_code INTEGER NOT NULL,
+    height_cm REAL,
+    weight_kg REAL,
+    vital_capacity REAL,
+    run_50m REAL,
+    sit_and_reach REAL,
+    rope_skip_1min REAL,
+    sit_up_1min REAL,
+    shuttle_50m_x8 REAL,
+    standing_long_jump REAL,
+    pull_up REAL,
+    run_1000m REAL,
+    run_800m REAL,
+    absent_items TEXT NOT NULL DEFAULT '[]',
+    exempt INTEGER NOT NULL DEFAULT 0,
+    exempt_reason TEXT NOT NULL DEFAULT '',
+    bmi REAL,
+    standard_score REAL,
+    bonus_total INTEGER,
+    total_score REAL,
+    level TEXT,
+    {RECORD_COLUMNS}
+);
+CREATE UNIQUE INDEX fitness_tests_key ON fitness_tests(student_uuid, school_year, attempt)
+    WHERE deleted = 0;
+CREATE INDEX fitness_tests_student ON fitness_tests(student_uuid);
+CREATE INDEX fitness_tests_year ON fitness_tests(school_year)
+""",
+    )
+
+
+@MIGRATIONS(name="0004_labor")
+def m0004_labor(db: Database) -> None:
+    """劳动教育 (domain_rules §1, §7): activities with their participants, evidence files,
+    literacy evaluations with the 公示 workflow, and corrections of confirmed evaluations.
+
+    An activity is one entry (one date, project and setting) for one student, a group or a class;
+    each participant has a row with the minutes actually done (the activity's default or a
+    per-student exception; 0 when absent). Evidence files live in the workspace's evidence folder
+    by SHA-256; only their hash and metadata are rows. The configuration is the ``labor_config``
+    setting (defaults in code, app/labor/config.py).
+    """
+    run_statements(
+        db,
+        f"""
+CREATE TABLE labor_activities (
+    uuid TEXT PRIMARY KEY,
+    school_code TEXT NOT NULL REFERENCES schools(code),
+    term TEXT NOT NULL,
+    date TEXT NOT NULL,
+    category TEXT NOT NULL CHECK (category IN ('daily', 'production', 'service')),
+    task_group INTEGER NOT NULL CHECK (task_group BETWEEN 1 AND 10),
+    project TEXT NOT NULL,
+    setting TEXT NOT NULL CHECK (setting IN
+        ('classroom', 'on_campus', 'home', 'community', 'base', 'labor_week')),
+    minutes INTEGER NOT NULL CHECK (minutes BETWEEN 0 AND 1440),
+    description TEXT NOT NULL DEFAULT '',
+    class_uuid TEXT REFERENCES classes(uuid),
+    organiser TEXT NOT NULL DEFAULT '',
+    {RECORD_COLUMNS}
+);
+CREATE INDEX labor_activities_date ON labor_activities(school_code, date);
+CREATE INDEX labor_activities_term ON labor_activities(term, date);
+CREATE INDEX labor_activities_class ON labor_activities(class_uuid) WHERE class_uuid IS NOT NULL;
+CREATE TABLE labor_participations (
+    uuid TEXT PRIMARY KEY,
+    activity_uuid TEXT NOT NULL REFERENCES labor_activities(uuid),
+    student_uuid TEXT NOT NULL REFERENCES students(uuid),
+    status TEXT NOT NULL CHECK (status IN ('present', 'absent')),
+    minutes INTEGER NOT NULL CHECK (minutes BETWEEN 0 AND 1440),
+    ratings TEXT NOT NULL DEFAULT '{{}}',
+    note TEXT NOT NULL DEFAULT '',
+    {RECORD_COLUMNS}
+);
+CREATE UNIQUE INDEX labor_participations_key ON labor_participations(activity_uuid, student_uuid)
+    WHERE deleted = 0;
+CREATE INDEX labor_participations_activity ON labor_participations(activity_uuid, minutes);
+CREATE INDEX labor_participations_student ON labor_participations(student_uuid);
+CREATE TABLE labor_evidence (
+    uuid TEXT PRIMARY KEY,
+    activity_uuid TEXT NOT NULL REFERENCES labor_activities(uuid),
+    participation_uuid TEXT REFERENCES labor_participations(uuid),
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    file_name TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    size INTEGER NOT NULL CHECK (size >= 0),
+    {RECORD_COLUMNS}
+);
+CREATE INDEX labor_evidence_activity ON labor_evidence(activity_uuid);
+CREATE INDEX labor_evidence_sha256 ON labor_evidence(sha256);
+CREATE TABLE labor_literacy_evaluations (
+    uuid TEXT PRIMARY KEY,
+    student_uuid TEXT NOT NULL REFERENCES students(uuid),
+    term TEXT NOT NULL,
+    concept TEXT NOT NULL DEFAULT '',
+    ability TEXT NOT NULL DEFAULT '',
+    habits TEXT NOT NULL DEFAULT '',
+    spirit TEXT NOT NULL DEFAULT '',
+    overall TEXT NOT NULL DEFAULT '',
+    comment TEXT NOT NULL DEFAULT '',
+    life_skills TEXT NOT NULL DEFAULT '[]',
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'publicized', 'confirmed')),
+    publicity_from TEXT,
+    publicity_to TEXT,
+    reviewer TEXT NOT NULL DEFAULT '',
+    confirmed_at TEXT,
+    {RECORD_COLUMNS}
+);
+CREATE UNIQUE INDEX labor_evaluations_key ON labor_literacy_evaluations(student_uuid, term)
+    WHERE deleted = 0;
+CREATE INDEX labor_evaluations_term ON labor_literacy_evaluations(term, status);
+CREATE TABLE labor_evaluation_corrections (
+    uuid TEXT PRIMARY KEY,
+    evaluation_uuid TEXT NOT NULL REFERENCES labor_literacy_evaluations(uuid),
+    corrected_at TEXT NOT NULL,
+    corrected_by TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    old_values TEXT NOT NULL,
+    new_values TEXT NOT NULL,
+    {RECORD_COLUMNS}
+);
+CREATE INDEX labor_corrections_evaluation ON labor_evaluation_corrections(evaluation_uuid)
+""",
+    )

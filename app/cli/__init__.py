@@ -13,12 +13,12 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__, i18n
-from app.cli import school
+from app.cli import bureau, demo, fitness, keys, packet, roster, school
 from app.errors import UserError
 
 log = logging.getLogger(__name__)
 
-COMMAND_GROUPS = (school,)
+COMMAND_GROUPS = (school, roster, demo, fitness, bureau, packet, keys)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from app.cli import keys as key_actions
 from app.cli.common import open_ws
+from app.cli.passphrase import add_passphrase_option
 from app.i18n import tr
 from app.models import SchoolStage
 from app.services.workspace import DEFAULT_DISTRICT, init_school
@@ -23,7 +25,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         choices=[s.value for s in SchoolStage],
         help="学段 (default primary)",
     )
+    add_passphrase_option(init)  # the signing key is made at set-up only if one is given
     init.set_defaults(handler=_init)
+    key_actions.register_school_actions(ssub)
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -45,6 +49,7 @@ def _init(args: argparse.Namespace) -> int:
                 path=ws.paths.root,
             )
         )
+        key_actions.create_key_after_init(ws, args)
     finally:
         ws.close()
     return 0

@@ -1,0 +1,132 @@
+"""Canonical JSON, the one byte form of every JSON value that is hashed, signed or compared.
+
+Rules (docs/packet-format.md §3 is the normative text):
+
+- UTF-8 without a byte-order mark; strings must be valid Unicode (no lone surrogates).
+- Values are objects, arrays, strings, integers, ``true``, ``false`` and ``null``. There are no
+  floating-point numbers at all (no fraction, no exponent, no NaN/Infinity): a decimal quantity is
+  a string in the form its schema defines. Integers lie within ±(2**53 − 1), so every JSON
+  implementation reads them exactly, and are written without leading zeros, ``+`` or ``-0``.
+- Object keys are unique and sorted by Unicode code point; no whitespace outside strings
+  (separators ``,`` and ``:``).
+- Strings are written as they are (non-ASCII characters not escaped) except ``"`` → ``\\"``,
+  ``\\`` → ``\\\\``, ``\\b \\f \\n \\r \\t`` in short form and every other character below U+0020 as
+  ``\\u00xx`` (lowercase hex). This is exactly what Python's ``json.dumps(ensure_ascii=False)``
+  writes, so the encoder is the standard library plus a check of the value types.
+
+``loads`` rejects duplicate keys, floats and out-of-range integers, and (by default) any text
+that is not already canonical, so a value has exactly one accepted encoding.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+MAX_SAFE_INT = 2**53 - 1
+_MAX_INT_DIGITS = len(str(MAX_SAFE_INT)) + 1  # sign included; longer text is rejected unread
+
+
+class CanonicalError(ValueError):
+    """A value that has no canonical JSON form, or text that is not canonical JSON."""
+
+
+def _check(value: Any, depth: int = 0) -> None:
+    if depth > 64:  # deeper than any document of ours; stops a recursion bomb early
+        raise CanonicalError("nesting deeper than 64 levels")
+    if value is None or isinstance(value, (bool, str)):
+        if isinstance(value, str):
+            _check_text(value)
+        return
+    if isinstance(value, int):
+        if not -MAX_SAFE_INT <= value <= MAX_SAFE_INT:
+            raise CanonicalError(f"integer {value} outside ±(2**53 - 1)")
+        return
+    if isinstance(value, float):
+        raise CanonicalError(f"floating-point number {value!r} (not allowed in canonical JSON)")
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise CanonicalError(f"object key {key!r} is not a string")
+            _check_text(key)
+            _check(item, depth + 1)
+        return
+    if isinstance(value, Sequence) and not isinstance(value, (bytes, bytearray)):
+        for item in value:
+            _check(item, depth + 1)
+        return
+    raise CanonicalError(f"{type(value).__name__} has no JSON form")
+
+
+def _check_text(text: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CanonicalError("string with a lone surrogate (not valid Unicode)") from None
+
+
+def dumps(value: Any) -> str:
+    """The canonical text of ``value``; raises CanonicalError if it has none."""
+    _check(value)
+    return json.dumps(
+        value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+    )
+
+
+def dumps_bytes(value: Any) -> bytes:
+    return dumps(value).encode("utf-8")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise CanonicalError(f"duplicate key {key!r}")
+            seen.add(key)
+    return result
+
+
+def _parse_int(text: str) -> int:
+    if len(text) > _MAX_INT_DIGITS:
+        raise CanonicalError(f"integer {text[:20]}… outside ±(2**53 - 1)")
+    value = int(text)
+    if not -MAX_SAFE_INT <= value <= MAX_SAFE_INT:
+        raise CanonicalError(f"integer {text} outside ±(2**53 - 1)")
+    return value
+
+
+def _no_float(text: str) -> Any:
+    raise CanonicalError(f"floating-point number {text} (not allowed in canonical JSON)")
+
+
+def loads(data: bytes | str, *, require_canonical: bool = True) -> Any:
+    """Parse JSON strictly; with ``require_canonical`` the input must equal ``dumps`` of the result."""
+    if isinstance(data, bytes):
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise CanonicalError(f"not UTF-8 (byte {exc.start})") from None
+    else:
+        text = data
+    if text.startswith("\ufeff"):
+        raise CanonicalError("starts with a byte-order mark")
+    try:
+        value = json.loads(
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_float=_no_float,
+            parse_int=_parse_int,
+            parse_constant=_no_float,
+        )
+    except CanonicalError:
+        raise
+    except RecursionError:
+        raise CanonicalError("nesting too deep") from None
+    except ValueError as exc:  # json.JSONDecodeError is a ValueError
+        raise CanonicalError(str(exc)) from None
+    if require_canonical and dumps(value) != text:
+        raise CanonicalError("valid JSON but not in canonical form")
+    return value
