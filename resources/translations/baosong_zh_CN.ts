@@ -36,6 +36,60 @@
     </message>
 </context>
 <context>
+    <name>CommitPage</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Everything is written in one step: either all of the changes or none.</source>
+        <translation>所有变更一次写入：要么全部写入，要么都不写入。</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>The import is finished. These are the changes written:</source>
+        <translation>导入完成，已写入以下变更：</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation>导入已取消，没有写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>没有写入任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>CountsView</name>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Blank rows</source>
+        <translation>空行</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Baosong has a problem</source>
@@ -78,6 +132,95 @@
     </message>
 </context>
 <context>
+    <name>DryRunPage</name>
+    <message>
+        <source>Check before importing</source>
+        <translation>导入前检查</translation>
+    </message>
+    <message>
+        <source>A dry run: what the import would do. Nothing has been written yet. Rejected rows are not imported; save them, correct them and import that file later.</source>
+        <translation>试运行：下面是导入将会做的变更，目前还没有写入任何数据。被拒绝的行不会导入；可以把它们另存为文件，改正后再导入。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Save rejected rows…</source>
+        <translation>保存被拒绝的行…</translation>
+    </message>
+    <message>
+        <source>Rejected rows:</source>
+        <translation>被拒绝的行：</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <source>Press Import to write these changes in one step.</source>
+        <translation>点击“导入”，一次写入这些变更。</translation>
+    </message>
+    <message>
+        <source>Nothing would change: every row is unchanged or rejected.</source>
+        <translation>没有需要写入的变更：每一行都未变或被拒绝。</translation>
+    </message>
+    <message>
+        <source>The check was cancelled. Go back, or press Cancel to close.</source>
+        <translation>检查已取消。可以返回上一步，或点击“取消”关闭。</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>An Excel workbook (.xlsx, .xls) or a CSV file, with a header row above one row per record.</source>
+        <translation>Excel 工作簿（.xlsx、.xls）或 CSV 文件：一行表头，表头下面每行一条记录。</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>No file chosen yet.</source>
+        <translation>尚未选择文件。</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}”: header in row {row}, {columns} columns, {rows} rows of data.</source>
+        <translation>工作表“{sheet}”：表头在第 {row} 行，共 {columns} 列、{rows} 行数据。</translation>
+    </message>
+    <message>
+        <source>CSV file: header in row {row}, {columns} columns, {rows} rows of data.</source>
+        <translation>CSV 文件：表头在第 {row} 行，共 {columns} 列、{rows} 行数据。</translation>
+    </message>
+    <message>
+        <source>There are no rows of data under the header.</source>
+        <translation>表头下面没有数据行。</translation>
+    </message>
+</context>
+<context>
+    <name>FilePreviewModel</name>
+    <message>
+        <source>(column {letter})</source>
+        <translation>（第 {letter} 列）</translation>
+    </message>
+    <message>
+        <source>(ignored)</source>
+        <translation>（忽略）</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Set up Baosong</source>
@@ -86,6 +229,53 @@
     <message>
         <source>Creating the demo school…</source>
         <translation>正在生成演示学校…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation>保存被拒绝的行</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Choose an .xlsx, .xls or .csv file.</source>
+        <translation>请选择 .xlsx、.xls 或 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <source>{name} rejected rows.xlsx</source>
+        <translation>{name} 被拒绝的行.xlsx</translation>
+    </message>
+    <message>
+        <source>Saving the rejected rows…</source>
+        <translation>正在保存被拒绝的行…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Baosong; nothing was written.</source>
+        <translation>报送内部出错，没有写入任何数据。</translation>
     </message>
 </context>
 <context>
@@ -275,6 +465,57 @@ Offline records of labor education, physical fitness, PE and arts education for 
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>Match the columns</source>
+        <translation>对应各列</translation>
+    </message>
+    <message>
+        <source>Choose what each column of the file holds. Columns set to Ignore are not imported; fields marked required need a column.</source>
+        <translation>为文件的每一列选择它对应的项目。设为“忽略”的列不导入；标为必填的项目必须有对应的列。</translation>
+    </message>
+    <message>
+        <source>The first rows of the file:</source>
+        <translation>文件的前几行：</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>第一行的值</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Not recognised, so ignored unless you choose a field: {headers}</source>
+        <translation>以下列未能识别，除非为它们选择项目，否则不导入：{headers}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Every column header was recognised.</source>
+        <translation>所有列标题都已识别。</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>{label} (required)</source>
+        <translation>{label}（必填）</translation>
+    </message>
+    <message>
+        <source>Required, but no column chosen yet: {fields}</source>
+        <translation>以下必填项目还没有选择对应的列：{fields}</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>This page will hold the physical fitness tests (国家学生体质健康标准): measurements entered class by class, scores and levels computed as you type, and the national upload file.</source>
@@ -357,6 +598,28 @@ Offline records of labor education, physical fitness, PE and arts education for 
     <message>
         <source>{name} → {new_name} ({grade}, {count} students)</source>
         <translation>{name} → {new_name}（{grade}，{count} 人）</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedRowsModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImportSpec</name>
+    <message>
+        <source>Import roster</source>
+        <translation>导入名册</translation>
     </message>
 </context>
 <context>
@@ -443,10 +706,6 @@ Offline records of labor education, physical fitness, PE and arts education for 
     <message>
         <source>This workspace has no school yet. Set the school up in Settings, then come back here to add or import students.</source>
         <translation>这个工作区还没有学校。请先在“设置”中填写学校信息，再回到这里新增或导入学生。</translation>
-    </message>
-    <message>
-        <source>Importing a roster file is not available yet in this version. For now, add students one by one with &apos;New student&apos;, or use the command line: baosong-cli roster import FILE.</source>
-        <translation>当前版本尚不能在界面中导入名册文件。目前可以用“新增学生”逐个添加，或使用命令行：baosong-cli roster import 文件名。</translation>
     </message>
 </context>
 <context>

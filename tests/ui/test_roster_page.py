@@ -141,11 +141,13 @@ def test_change_status_moves_the_student_out_of_the_on_roll_view(
     assert rows[0].student.status is StudentStatus.TRANSFERRED_OUT
 
 
-def test_import_says_it_is_not_available_yet(qtbot: QtBot, page: RosterPage) -> None:
+def test_import_opens_the_import_wizard(qtbot: QtBot, page: RosterPage) -> None:
+    from ui.dialogs.import_wizard import ImportWizard  # walked through in test_import_wizard.py
+
     page.import_action.trigger()
-    boxes = page.findChildren(QMessageBox)
-    assert boxes and "not available yet" in boxes[0].text()
-    boxes[0].close()
+    wizard = page.active_dialog
+    assert isinstance(wizard, ImportWizard) and wizard.isVisible()
+    wizard.reject()
 
 
 def test_export_writes_the_workbook_in_the_background(

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from app.models import Student, StudentRow, StudentStatus
 from app.services.roster import find_students, list_classes
 from app.services.workspace import Workspace, school_code
-from ui.errors import show_info
 from ui.icons import icon
 from ui.labels import status_labels
 from ui.models.class_tree_model import SCOPE_ROLE, ClassTreeModel, Scope
@@ -287,21 +286,20 @@ class RosterPage(QWidget):
         self.edit_student()
 
     def start_import(self) -> None:
-        """Hook for the roster import wizard, which another change adds.
+        """The import wizard with the roster spec; the roster reloads once the commit succeeded."""
+        from ui.dialogs.import_wizard import ImportWizard
+        from ui.imports.roster_import_spec import RosterImportSpec
 
-        Replace this body with: open ``ImportRosterDialog(self._ws, self._runner, parent=self)``
-        (imported here, lazily) and call ``self.reload()`` when it reports success; the toolbar
-        action is already wired to this method. Until then it says so.
-        """
-        show_info(
-            self,
-            self.tr("Import roster"),
-            self.tr(
-                "Importing a roster file is not available yet in this version. "
-                "For now, add students one by one with 'New student', or use the command line: "
-                "baosong-cli roster import FILE."
-            ),
-        )
+        spec = RosterImportSpec(today=self._today)
+        wizard = ImportWizard(spec, self._ws, self._runner, parent=self)
+        self.active_dialog = wizard
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.imported.connect(self.roster_imported)
+        wizard.open()
+
+    def roster_imported(self, _report: object) -> None:
+        self.reload()
+        self.roster_changed.emit()
 
     def export_roster(self) -> None:
         self.operations.export(self.scope, include_left=self.status_filter_shows_left())

@@ -1,0 +1,1 @@
+"""The imports the GUI offers, each an ``app.services.import_spec.ImportSpec`` for the wizard."""
