@@ -21,6 +21,7 @@ import os
 import sys
 from typing import Any
 
+from app.cli import fitness_files
 from app.errors import UserError
 from app.i18n import tr
 from app.scoring.fitness_ranges import IMPORT_RANGES, TIME_ITEMS, check_value
@@ -34,6 +35,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     fitness = sub.add_parser("fitness", help="national student fitness standard (体质健康)")
     fsub = fitness.add_subparsers(dest="fitness_command", metavar="ACTION", required=True)
     _register_score(fsub)
+    fitness_files.register_import(fsub)
+    fitness_files.register_export(fsub)
 
 
 def _register_score(fsub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
