@@ -294,7 +294,8 @@ CREATE TABLE labor_participations (
 );
 CREATE UNIQUE INDEX labor_participations_key ON labor_participations(activity_uuid, student_uuid)
     WHERE deleted = 0;
-CREATE INDEX labor_participations_activity ON labor_participations(activity_uuid, minutes);
+CREATE INDEX labor_participations_present ON labor_participations(activity_uuid, student_uuid, minutes)
+    WHERE deleted = 0 AND status = 'present';
 CREATE INDEX labor_participations_student ON labor_participations(student_uuid);
 CREATE TABLE labor_evidence (
     uuid TEXT PRIMARY KEY,
@@ -340,5 +341,254 @@ CREATE TABLE labor_evaluation_corrections (
     {RECORD_COLUMNS}
 );
 CREATE INDEX labor_corrections_evaluation ON labor_evaluation_corrections(evaluation_uuid)
+""",
+    )
+
+
+@MIGRATIONS(name="0005_arts_and_awards")
+def m0005_arts_and_awards(db: Database) -> None:
+    """美育 (domain_rules §2, §7) and the Award record shared by arts, sports and labor.
+
+    Awards: one row per result, its students in award_winners (a team award has several).
+    Clubs and interest groups are school_programmes like the 一校一品 programmes (kind tells
+    them apart; field says art or sport); membership is per 学年. An arts activity (a club's
+    term activity, an 艺术节, a 展演) lists its participants. Assessment sub-scores are whole
+    points, NULL until entered; total and band are the scoring engine's cache. The
+    self-evaluation keeps its sections as JSON and a copy of the section weights it was made
+    with. Settings live in the settings key ``arts_config`` (app.arts.config; defaults apply
+    until a school saves its own).
+    """
+    run_statements(
+        db,
+        f"""
+CREATE TABLE awards (
+    uuid TEXT PRIMARY KEY,
+    school_code TEXT NOT NULL REFERENCES schools(code),
+    domain TEXT NOT NULL CHECK (domain IN ('arts', 'sports', 'labor', 'other')),
+    event TEXT NOT NULL,
+    category TEXT NOT NULL DEFAULT '',
+    organizer TEXT NOT NULL,
+    organizer_is_education_authority INTEGER NOT NULL
+        CHECK (organizer_is_education_authority IN (0, 1)),
+    level TEXT NOT NULL
+        CHECK (level IN ('national', 'provincial', 'city', 'county', 'school')),
+    rank TEXT NOT NULL
+        CHECK (rank IN ('special', 'first', 'second', 'third', 'merit', 'other')),
+    rank_text TEXT NOT NULL DEFAULT '',
+    date TEXT NOT NULL,
+    certificate_no TEXT NOT NULL DEFAULT '',
+    on_moe_whitelist INTEGER CHECK (on_moe_whitelist IN (0, 1)),
+    adviser TEXT NOT NULL DEFAULT '',
+    team_name TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    {RECORD_COLUMNS}
+);
+CREATE INDEX awards_school_date ON awards(school_code, date);
+CREATE TABLE award_winners (
+    uuid TEXT PRIMARY KEY,
+    award_uuid TEXT NOT NULL REFERENCES awards(uuid),
+    student_uuid TEXT NOT NULL REFERENCES students(uuid),
+    {RECORD_COLUMNS}
+);
+CREATE UNIQUE INDEX award_winners_key ON award_winners(award_uuid, student_uuid)
+    WHERE deleted = 0;
+CREATE INDEX award_winners_student ON award_winners(student_uuid);
+CREATE TABLE arts_course_records (
+    uuid TEXT PRIMARY KEY,
+    student_uuid TEXT NOT NULL REFERENCES students(uuid),
+    term TEXT NOT NULL,
+    subject TEXT NOT NULL CHECK (subject IN ('music', 'fine_art', 'integrated', 'local')),
+    attendance_pct INTEGER CHECK (attendance_pct BETWEEN 0 AND 100),
+    participation TEXT CHECK (participation IN ('excellent', 'good', 'pass', 'poor')),
+    tasks_completed INTEGER CHECK (tasks_completed >= 0),
+    tasks_total INTEGER CHECK (tasks_total >= 0),
+    teacher TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    {RECORD_COLUMNS},
+    CHECK (tasks_completed <= tasks_total)
+);
+CREATE UNIQUE INDEX arts_course_records_key ON arts_course_records(student_uuid, term, subject)
+    WHERE deleted = 0;
+CREATE INDEX arts_course_records_term ON arts_course_records(term);
+CREATE TABLE school_programmes (
+    uuid TEXT PRIMARY KEY,
+    school_code TEXT NOT NULL REFERENCES schools(code),
+    kind TEXT NOT NULL CHECK (kind IN ('signature', 'club', 'interest_group')),
+    field TEXT NOT NULL CHECK (field IN ('art', 'sport')),
+    name TEXT NOT NULL,
+    project TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    adviser TEXT NOT NULL DEFAULT '',
+    {RECORD_COLUMNS}
+);
+CREATE UNIQUE INDEX school_programmes_name ON school_programmes(school_code, kind, name)
+    WHERE deleted = 0;
+CREATE TABLE programme_members (
+    uuid TEXT PRIMARY KEY,
+    programme_uuid TEXT NOT NULL REFERENCES school_programmes(uuid),
+    student_uuid TEXT NOT NULL REFERENCES students(uuid),
+    school_year TEXT NOT NULL,
+    role TEXT NOT NULL DEFAULT '',
+    {RECORD_COLUMNS}
+);
+CREATE UNIQUE INDEX programme_members_key
+    ON programme_members(programme_uuid, student_uuid, school_year) WHERE deleted = 0;
+CREATE INDEX programme_members_student ON programme_members(student_uuid);
+CREATE TABLE arts_activities (
+    uuid TEXT PRIMARY KEY,
+    school_code TEXT NOT NULL REFERENCES schools(code),
+    term TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('club', 'interest_group', 'festival', 'performance')),
+    name TEXT NOT NULL,
+    date TEXT,
+    class_uuid TEXT REFERENCES classes(uuid),
+    programme_uuid TEXT REFERENCES school_programmes(uuid),
+    description TEXT NOT NULL DEFAULT '',
+    {RECORD_COLUMNS}
+);
+CREATE INDEX arts_activities_term ON arts_activities(school_code, term);
+CREATE TABLE arts_activity_participants (
+    uuid TEXT PRIMARY KEY,
+    activity_uuid TEXT NOT NULL REFERENCES arts_activities(uuid),
+    student_uuid TEXT NOT NULL REFERENCES students(uuid),
+    role TEXT NOT NULL DEFAULT '',
+    {RECORD_COLUMNS}
+);
+CREATE UNIQUE INDEX arts_activity_participants_key
+    ON arts_activity_participants(activity_uuid, student_uuid) WHERE deleted = 0;
+CREATE INDEX arts_activity_participants_student ON arts_activity_participants(student_uuid);
+CREATE TABLE arts_specialties (
+    uuid TEXT PRIMARY KEY,
+    student_uuid TEXT NOT NULL REFERENCES students(uuid),
+    school_year TEXT NOT NULL,
+    category_group TEXT NOT NULL CHECK (category_group IN ('performance', 'works', 'workshop')),
+    category TEXT NOT NULL,
+    sub_type TEXT NOT NULL DEFAULT '',
+    level_description TEXT NOT NULL DEFAULT '',
+    route TEXT NOT NULL CHECK (route IN ('in_school_specialist', 'club', 'outside')),
+    note TEXT NOT NULL DEFAULT '',
+    {RECORD_COLUMNS}
+);
+CREATE INDEX arts_specialties_student ON arts_specialties(student_uuid, school_year);
+CREATE TABLE arts_assessments (
+    uuid TEXT PRIMARY KEY,
+    student_uuid TEXT NOT NULL REFERENCES students(uuid),
+    school_year TEXT NOT NULL,
+    course_learning INTEGER,
+    extracurricular INTEGER,
+    basic_knowledge INTEGER,
+    basic_skills INTEGER,
+    outside_learning INTEGER,
+    art_specialty INTEGER,
+    total INTEGER,
+    band TEXT CHECK (band IN ('excellent', 'good', 'pass', 'fail')),
+    development_points_confirmed INTEGER NOT NULL DEFAULT 0
+        CHECK (development_points_confirmed IN (0, 1)),
+    teacher TEXT NOT NULL DEFAULT '',
+    comment TEXT NOT NULL DEFAULT '',
+    {RECORD_COLUMNS}
+);
+CREATE UNIQUE INDEX arts_assessments_key ON arts_assessments(student_uuid, school_year)
+    WHERE deleted = 0;
+CREATE INDEX arts_assessments_year ON arts_assessments(school_year);
+CREATE TABLE arts_self_evaluations (
+    uuid TEXT PRIMARY KEY,
+    school_code TEXT NOT NULL REFERENCES schools(code),
+    school_year TEXT NOT NULL,
+    sections TEXT NOT NULL,
+    weights TEXT NOT NULL,
+    total_score INTEGER,
+    {RECORD_COLUMNS}
+);
+CREATE UNIQUE INDEX arts_self_evaluations_key ON arts_self_evaluations(school_code, school_year)
+    WHERE deleted = 0
+""",
+    )
+
+
+@MIGRATIONS(name="0006_merge_and_receipts")
+def m0006_merge_and_receipts(db: Database) -> None:
+    """Bureau merge bookkeeping and receipts (DESIGN.md §3; docs/packet-format.md "Receipts").
+
+    Bureau side: ``merge_conflicts`` holds what a merge would not decide alone (equal revision
+    with different content, or the same 学籍号 at two schools), at most one open row per record;
+    ``receipts`` the unsigned receipt of each merged packet until it is signed and written;
+    ``record_returns`` records or whole packets returned for correction (退回). School side:
+    ``imported_receipts`` every receipt or return document read, ``record_statuses`` the records
+    the bureau flagged (rejected, conflict, returned) and their later acknowledgement.
+    Local bookkeeping, not synchronised records. No content-hash columns: comparing the content
+    columns in SQL is cheap and only runs for records of equal revision. ``students_school``
+    serves the scope of tables owned through a student (``student_uuid IN (SELECT uuid FROM
+    students WHERE school_code = …)``), which a district-sized bureau would otherwise scan.
+    """
+    run_statements(
+        db,
+        """
+CREATE TABLE merge_conflicts (
+    id INTEGER PRIMARY KEY,
+    packet_sha256 TEXT NOT NULL,
+    school_code TEXT NOT NULL,
+    table_name TEXT NOT NULL,
+    record_uuid TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('revision', 'transfer')),
+    central_uuid TEXT,
+    central TEXT,
+    incoming TEXT NOT NULL,
+    incoming_sha256 TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+    resolution TEXT CHECK (resolution IN ('central', 'incoming', 'superseded')),
+    resolved_by TEXT,
+    resolved_at TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX merge_conflicts_one_open ON merge_conflicts(table_name, record_uuid)
+    WHERE status = 'open';
+CREATE INDEX merge_conflicts_record ON merge_conflicts(table_name, record_uuid, status);
+CREATE INDEX merge_conflicts_school ON merge_conflicts(school_code, status);
+CREATE TABLE receipts (
+    packet_sha256 TEXT PRIMARY KEY,
+    school_code TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    packet_uuid TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    written_at TEXT,
+    file_name TEXT
+);
+CREATE INDEX receipts_unwritten ON receipts(written_at, school_code, sequence);
+CREATE TABLE record_returns (
+    id INTEGER PRIMARY KEY,
+    packet_sha256 TEXT NOT NULL,
+    table_name TEXT,
+    record_uuid TEXT,
+    reason TEXT NOT NULL,
+    returned_by TEXT NOT NULL,
+    returned_at TEXT NOT NULL,
+    sent_at TEXT,
+    document_uuid TEXT,
+    CHECK ((table_name IS NULL) = (record_uuid IS NULL))
+);
+CREATE INDEX record_returns_packet ON record_returns(packet_sha256, sent_at);
+CREATE TABLE imported_receipts (
+    document_uuid TEXT PRIMARY KEY,
+    packet_sha256 TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('receipt', 'return')),
+    issued_at TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    document TEXT NOT NULL
+);
+CREATE INDEX imported_receipts_packet ON imported_receipts(packet_sha256);
+CREATE TABLE record_statuses (
+    table_name TEXT NOT NULL,
+    record_uuid TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('acknowledged', 'returned', 'rejected', 'conflict')),
+    reason TEXT NOT NULL DEFAULT '',
+    detail TEXT NOT NULL DEFAULT '',
+    packet_sha256 TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (table_name, record_uuid)
+);
+CREATE INDEX record_statuses_status ON record_statuses(status);
+CREATE INDEX students_school ON students(school_code, uuid)
 """,
     )

@@ -227,8 +227,282 @@ STUDENT_EVENTS = SyncTable(
     scope="t.student_uuid IN (SELECT uuid FROM students WHERE school_code = :school_code)",
 )
 
+# -- Arts (美育) and the shared awards: migration 0005_arts_and_awards -----------------------
+_TERM_RE = re.compile(r"^\d{4}-\d{4}-[12]$")
+_YEAR_RE = re.compile(r"^\d{4}-\d{4}$")
+_OF_STUDENTS = "t.student_uuid IN (SELECT uuid FROM students WHERE school_code = :school_code)"
+
+
+def _ref(name: str, *, nullable: bool = False) -> Column:
+    return Column(name, nullable=nullable, pattern=UUID_RE)
+
+
+def _choice(name: str, *values: str, nullable: bool = False) -> Column:
+    return Column(name, nullable=nullable, choices=frozenset(values))
+
+
+def _points(name: str, top: int) -> Column:
+    return Column(name, "int", nullable=True, min_value=0, max_value=top)
+
+
+def _check_course_record(record: Mapping[str, Any]) -> list[str]:
+    done, total = record["tasks_completed"], record["tasks_total"]
+    if done is not None and total is not None and done > total:
+        return ["tasks_completed exceeds tasks_total"]
+    return []
+
+
+def _check_json_object(record: Mapping[str, Any]) -> list[str]:
+    import json
+
+    for name in ("sections", "weights"):
+        try:
+            if not isinstance(json.loads(record[name]), dict):
+                return [f"{name} is not a JSON object"]
+        except ValueError:
+            return [f"{name} is not JSON"]
+    return []
+
+
+SCHOOL_PROGRAMMES = SyncTable(
+    name="school_programmes",
+    columns=(
+        _SCHOOL_CODE,
+        _choice("kind", "signature", "club", "interest_group"),
+        _choice("field", "art", "sport"),
+        Column("name", required=True),
+        Column("project"),
+        Column("description"),
+        Column("adviser"),
+    ),
+    scope="t.school_code = :school_code",
+    owner_column="school_code",
+)
+PROGRAMME_MEMBERS = SyncTable(
+    name="programme_members",
+    columns=(
+        _ref("programme_uuid"),
+        _ref("student_uuid"),
+        Column("school_year", pattern=_YEAR_RE),
+        Column("role"),
+    ),
+    scope="t.programme_uuid IN (SELECT uuid FROM school_programmes WHERE school_code = :school_code)",
+)
+ARTS_ACTIVITIES = SyncTable(
+    name="arts_activities",
+    columns=(
+        _SCHOOL_CODE,
+        Column("term", pattern=_TERM_RE),
+        _choice("kind", "club", "interest_group", "festival", "performance"),
+        Column("name", required=True),
+        Column("date", "date", nullable=True),
+        _ref("class_uuid", nullable=True),
+        _ref("programme_uuid", nullable=True),
+        Column("description"),
+    ),
+    scope="t.school_code = :school_code",
+    owner_column="school_code",
+)
+ARTS_ACTIVITY_PARTICIPANTS = SyncTable(
+    name="arts_activity_participants",
+    columns=(_ref("activity_uuid"), _ref("student_uuid"), Column("role")),
+    scope="t.activity_uuid IN (SELECT uuid FROM arts_activities WHERE school_code = :school_code)",
+)
+ARTS_COURSE_RECORDS = SyncTable(
+    name="arts_course_records",
+    columns=(
+        _ref("student_uuid"),
+        Column("term", pattern=_TERM_RE),
+        _choice("subject", "music", "fine_art", "integrated", "local"),
+        _points("attendance_pct", 100),
+        _choice("participation", "excellent", "good", "pass", "poor", nullable=True),
+        _points("tasks_completed", 10_000),
+        _points("tasks_total", 10_000),
+        Column("teacher"),
+        Column("note"),
+    ),
+    scope=_OF_STUDENTS,
+    check=_check_course_record,
+)
+ARTS_SPECIALTIES = SyncTable(
+    name="arts_specialties",
+    columns=(
+        _ref("student_uuid"),
+        Column("school_year", pattern=_YEAR_RE),
+        _choice("category_group", "performance", "works", "workshop"),
+        Column("category", required=True),
+        Column("sub_type"),
+        Column("level_description"),
+        _choice("route", "in_school_specialist", "club", "outside"),
+        Column("note"),
+    ),
+    scope=_OF_STUDENTS,
+)
+ARTS_ASSESSMENTS = SyncTable(
+    name="arts_assessments",
+    columns=(
+        _ref("student_uuid"),
+        Column("school_year", pattern=_YEAR_RE),
+        _points("course_learning", 50),
+        _points("extracurricular", 50),
+        _points("basic_knowledge", 50),
+        _points("basic_skills", 50),
+        _points("outside_learning", 50),
+        _points("art_specialty", 50),
+        _points("total", 110),
+        _choice("band", "excellent", "good", "pass", "fail", nullable=True),
+        Column("development_points_confirmed", "bool"),
+        Column("teacher"),
+        Column("comment"),
+    ),
+    scope=_OF_STUDENTS,
+)
+ARTS_SELF_EVALUATIONS = SyncTable(
+    name="arts_self_evaluations",
+    columns=(
+        _SCHOOL_CODE,
+        Column("school_year", pattern=_YEAR_RE),
+        Column("sections", required=True),
+        Column("weights", required=True),
+        _points("total_score", 1000),
+    ),
+    scope="t.school_code = :school_code",
+    owner_column="school_code",
+    check=_check_json_object,
+)
+AWARDS = SyncTable(
+    name="awards",
+    columns=(
+        _SCHOOL_CODE,
+        _choice("domain", "arts", "sports", "labor", "other"),
+        Column("event", required=True),
+        Column("category"),
+        Column("organizer", required=True),
+        Column("organizer_is_education_authority", "bool"),
+        _choice("level", "national", "provincial", "city", "county", "school"),
+        _choice("rank", "special", "first", "second", "third", "merit", "other"),
+        Column("rank_text"),
+        Column("date", "date"),
+        Column("certificate_no"),
+        Column("on_moe_whitelist", "bool", nullable=True),
+        Column("adviser"),
+        Column("team_name"),
+        Column("note"),
+    ),
+    scope="t.school_code = :school_code",
+    owner_column="school_code",
+)
+AWARD_WINNERS = SyncTable(
+    name="award_winners",
+    columns=(_ref("award_uuid"), _ref("student_uuid")),
+    scope="t.award_uuid IN (SELECT uuid FROM awards WHERE school_code = :school_code)",
+)
+ARTS_TABLES = (
+    SCHOOL_PROGRAMMES, PROGRAMME_MEMBERS, ARTS_ACTIVITIES, ARTS_ACTIVITY_PARTICIPANTS,
+    ARTS_COURSE_RECORDS, ARTS_SPECIALTIES, ARTS_ASSESSMENTS, ARTS_SELF_EVALUATIONS,
+    AWARDS, AWARD_WINNERS,
+)  # fmt: skip
+
+
+# -- Labor (劳动教育): migration 0004_labor; evidence files travel as hash + metadata only ------
+def _check_labor_json(name: str, kind: type) -> RecordCheck:
+    import json
+
+    def check(record: Mapping[str, Any]) -> list[str]:
+        try:
+            value = json.loads(record[name])
+        except ValueError:
+            return [f"{name} is not JSON"]
+        items = value.values() if isinstance(value, dict) else value
+        if not isinstance(value, kind) or not all(isinstance(v, str) for v in items):
+            return [f"{name} is not a JSON {kind.__name__} of strings"]
+        return []
+
+    return check
+
+
+_LABOR_OF_SCHOOL = "SELECT uuid FROM labor_activities WHERE school_code = :school_code"
+LABOR_ACTIVITIES = SyncTable(
+    name="labor_activities",
+    columns=(
+        _SCHOOL_CODE,
+        Column("term", pattern=_TERM_RE),
+        Column("date", "date"),
+        _choice("category", "daily", "production", "service"),
+        Column("task_group", "int", min_value=1, max_value=10),
+        Column("project", required=True),
+        _choice("setting", "classroom", "on_campus", "home", "community", "base", "labor_week"),
+        Column("minutes", "int", min_value=0, max_value=1440),
+        Column("description"),
+        _ref("class_uuid", nullable=True),
+        Column("organiser"),
+    ),
+    scope="t.school_code = :school_code",
+    owner_column="school_code",
+)
+LABOR_PARTICIPATIONS = SyncTable(
+    name="labor_participations",
+    columns=(
+        _ref("activity_uuid"),
+        _ref("student_uuid"),
+        _choice("status", "present", "absent"),
+        Column("minutes", "int", min_value=0, max_value=1440),
+        Column("ratings", required=True),
+        Column("note"),
+    ),
+    scope=f"t.activity_uuid IN ({_LABOR_OF_SCHOOL})",
+    check=_check_labor_json("ratings", dict),
+)
+LABOR_EVIDENCE = SyncTable(
+    name="labor_evidence",
+    columns=(
+        _ref("activity_uuid"),
+        _ref("participation_uuid", nullable=True),
+        Column("sha256", pattern=re.compile(r"^[0-9a-f]{64}$")),
+        Column("file_name", required=True),
+        Column("mime", required=True),
+        Column("size", "int", min_value=0, max_value=2**31),
+    ),
+    scope=f"t.activity_uuid IN ({_LABOR_OF_SCHOOL})",
+)
+LABOR_LITERACY_EVALUATIONS = SyncTable(
+    name="labor_literacy_evaluations",
+    columns=(
+        _ref("student_uuid"),
+        Column("term", pattern=_TERM_RE),
+        *(Column(n) for n in ("concept", "ability", "habits", "spirit", "overall", "comment")),
+        Column("life_skills", required=True),
+        _choice("status", "draft", "publicized", "confirmed"),
+        Column("publicity_from", "date", nullable=True),
+        Column("publicity_to", "date", nullable=True),
+        Column("reviewer"),
+        Column("confirmed_at", nullable=True, pattern=_UTC_RE),
+    ),
+    scope=_OF_STUDENTS,
+    check=_check_labor_json("life_skills", list),
+)
+LABOR_EVALUATION_CORRECTIONS = SyncTable(
+    name="labor_evaluation_corrections",
+    columns=(
+        _ref("evaluation_uuid"),
+        Column("corrected_at", pattern=_UTC_RE),
+        Column("corrected_by"),
+        Column("reason", required=True),
+        Column("old_values", required=True),
+        Column("new_values", required=True),
+    ),
+    scope="t.evaluation_uuid IN (SELECT e.uuid FROM labor_literacy_evaluations e"
+    " JOIN students s ON s.uuid = e.student_uuid WHERE s.school_code = :school_code)",
+)
+LABOR_TABLES = (
+    LABOR_ACTIVITIES, LABOR_PARTICIPATIONS, LABOR_EVIDENCE, LABOR_LITERACY_EVALUATIONS,
+    LABOR_EVALUATION_CORRECTIONS,
+)  # fmt: skip
+
 # Order matters: parents before children, so a merge can insert in this order.
-TABLES: tuple[SyncTable, ...] = (SCHOOLS, CLASSES, STUDENTS, STUDENT_EVENTS)
+TABLES: tuple[SyncTable, ...] = (
+    SCHOOLS, CLASSES, STUDENTS, STUDENT_EVENTS, *ARTS_TABLES, *LABOR_TABLES,
+)  # fmt: skip
 TABLES_BY_NAME: dict[str, SyncTable] = {t.name: t for t in TABLES}
 
 

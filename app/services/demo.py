@@ -81,7 +81,11 @@ DemoExtender = Callable[[DemoContext], None]
 
 def default_extenders() -> tuple[DemoExtender, ...]:
     """The extenders ``create_demo_school`` runs: import yours here (inside, to avoid cycles)."""
-    return ()
+    from app.services.demo_arts import add_arts_records
+    from app.services.demo_fitness import add_fitness_records
+    from app.services.demo_labor import add_demo_labor
+
+    return (add_fitness_records, add_demo_labor, add_arts_records)
 
 
 def demo_school_code(seed: int) -> str:

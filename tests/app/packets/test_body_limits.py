@@ -216,6 +216,6 @@ def test_any_corruption_of_the_decrypted_body_is_a_clean_rejection(data: st.Data
         contents = _open(bytes(corrupted), counts)
     except PacketRejected:
         return
-    assert contents.records == {
+    assert {k: v for k, v in contents.records.items() if v} == {
         k: sorted(v, key=lambda r: r["uuid"]) for k, v in sample_records().items()
     }
