@@ -269,11 +269,14 @@ class TaskRunner(QObject):
         on_cancelled: Callable[[], object] | None = None,
         progress_label: str = "",
         cancellable: bool = True,
+        show_progress: bool = True,
     ) -> Task:
         """Run ``fn(ctx)`` in the background; the callbacks run on the GUI thread.
 
         ``on_error`` (if given) receives every failure except ``Cancelled``; without it a
         ``UserError`` is shown as a plain message and anything else as a crash dialog.
+        ``show_progress=False`` never shows the progress dialog (housekeeping the user did not
+        ask for, such as the daily backup, must not block the window).
         """
         task = Task(
             self,
@@ -286,7 +289,8 @@ class TaskRunner(QObject):
         )
         self._active.append(task)
         context = TaskContext(self._connect, task.signals, task.cancel_event)
-        task.start_timer(self.show_after_ms)
+        if show_progress:
+            task.start_timer(self.show_after_ms)
         self._pool.start(_Worker(fn, context, task.signals))
         return task
 

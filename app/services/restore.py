@@ -34,12 +34,18 @@ class BackupInfo:
 
 
 def database_is_healthy(path: Path) -> bool:
-    """``PRAGMA quick_check`` on a database file, opened read-only so nothing is changed."""
+    """``PRAGMA quick_check`` on a database file; nothing is written.
+
+    A normal (read-write) open is used on purpose: after a crash a WAL database leaves ``-wal``
+    and ``-shm`` files behind, which a read-only open cannot recover and would report as damage.
+    ``query_only`` keeps the check from changing anything else.
+    """
     if not path.exists():
         return False
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(str(path))
         try:
+            conn.execute("PRAGMA query_only = 1")
             rows = conn.execute("PRAGMA quick_check").fetchall()
         finally:
             conn.close()

@@ -45,9 +45,9 @@ def test_pages_are_built_on_first_visit(window: MainWindow) -> None:
     for key in PAGE_KEYS:
         window.nav.setCurrentRow(PAGE_KEYS.index(key))
         assert window.stack.currentWidget() is window.page(key)
-    placeholder = window.page("labor")
+    placeholder = window.page("pe")
     assert isinstance(placeholder, PlaceholderPage)
-    assert "labor hours" in placeholder.what.text()
+    assert "PE process records" in placeholder.what.text()
     assert placeholder.first.text().startswith("Coming in a later version.")
 
 
@@ -126,5 +126,6 @@ def test_an_empty_workspace_gets_an_empty_roster_and_can_create_the_school(
     page.name.setText("孟津区送庄镇中心小学")
     page.save_school()
     assert require_school(workspace.db).code == "2141003458"
-    assert main.roster_page.stack.currentWidget() is main.roster_page.table
+    # no students yet: the roster says how to get them (import or add), with both buttons
+    assert main.roster_page.stack.currentWidget() is main.roster_page.no_students
     assert main.roster_page.add_action.isEnabled()

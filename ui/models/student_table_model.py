@@ -56,10 +56,42 @@ def column_titles() -> tuple[str, ...]:
     )
 
 
+def column_tooltips() -> tuple[str, ...]:
+    """Each column's unit and format, shown on its header (the same order as the titles)."""
+    return (
+        QCoreApplication.translate(
+            "StudentTableModel",
+            "全国学籍号, 19 characters: G + the 18-digit ID number, J + 18 characters, "
+            "or a temporary L + area code, birth date and 4 digits.",
+        ),
+        QCoreApplication.translate(
+            "StudentTableModel", "The name as registered, in Chinese characters, no spaces."
+        ),
+        QCoreApplication.translate(
+            "StudentTableModel", "男 or 女; for G and J numbers it follows from the number."
+        ),
+        QCoreApplication.translate("StudentTableModel", "Year-month-day, e.g. 2016-09-01."),
+        QCoreApplication.translate(
+            "StudentTableModel", "One of the 56 ethnic groups (GB 3304), e.g. 汉族."
+        ),
+        QCoreApplication.translate("StudentTableModel", "Grade and class, e.g. 三年级(1)班."),
+        QCoreApplication.translate(
+            "StudentTableModel",
+            "Enrolled, transferred in, transferred out, suspended or graduated; "
+            "change it with Change status.",
+        ),
+        QCoreApplication.translate(
+            "StudentTableModel",
+            "Exempt from the physical fitness test; rest the mouse on a cell for the reason.",
+        ),
+    )
+
+
 class StudentTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._titles = column_titles()
+        self._tooltips = column_tooltips()
         self.rows: list[StudentRow] = []
         self._display: list[tuple[str, ...]] = []
         self._sort: list[tuple[str, ...]] = []
@@ -187,8 +219,12 @@ class StudentTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._titles[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltips[section]
         return None
 
     def row_of(self, uuid: str) -> int:

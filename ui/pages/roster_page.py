@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -122,9 +123,11 @@ class RosterPage(QWidget):
         )
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_students = self._build_no_students()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.no_students)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -139,6 +142,33 @@ class RosterPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(toolbar)
         layout.addWidget(splitter, 1)
+
+    def _build_no_students(self) -> QWidget:
+        """An empty roster says where students come from, with both ways as buttons."""
+        text = QLabel(
+            self.tr(
+                "No students yet. Import the roster file exported from the student registry "
+                "(学籍系统), or add students one by one."
+            )
+        )
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.first_import_button = QPushButton(icon("import"), self.tr("Import roster"))
+        self.first_import_button.clicked.connect(self.start_import)
+        self.first_add_button = QPushButton(icon("add"), self.tr("New student"))
+        self.first_add_button.clicked.connect(self.add_student)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.first_import_button)
+        buttons.addWidget(self.first_add_button)
+        buttons.addStretch(1)
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.addStretch(1)
+        layout.addWidget(text)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+        return panel
 
     def _build_table(self) -> QTableView:
         table = QTableView()
@@ -177,6 +207,7 @@ class RosterPage(QWidget):
             self._update_actions()
             return
         rows = find_students(self._ws.db)
+        self.stack.setCurrentWidget(self.table if rows else self.no_students)
         self.model.set_rows(rows)
         self._rebuild_tree(rows)
         self._update_counts()
@@ -224,7 +255,7 @@ class RosterPage(QWidget):
         self.counts_changed.emit(self.proxy.rowCount(), self.on_roll_count)
 
     def _update_actions(self) -> None:
-        has_school = self.stack.currentWidget() is self.table
+        has_school = self.stack.currentWidget() is not self.empty
         selected = self.selected_row() is not None
         for act in (self.add_action, self.import_action, self.export_action, self.promote_action):
             act.setEnabled(has_school)

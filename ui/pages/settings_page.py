@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -46,6 +46,7 @@ def nearby_terms(today: dt.date) -> list[str]:
 
 class SettingsPage(QWidget):
     profile_changed = Signal()  # school name, stage or current term changed
+    backups_requested = Signal()  # the main window opens the backups dialog
 
     def __init__(
         self, ws: Workspace, *, today: dt.date | None = None, parent: QWidget | None = None
@@ -57,6 +58,7 @@ class SettingsPage(QWidget):
         layout.addWidget(self._language_box())
         layout.addWidget(self._term_box())
         layout.addWidget(self._school_box())
+        layout.addWidget(self._backups_box())
         layout.addStretch(1)
         self.load()
 
@@ -114,6 +116,22 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("School stage"), self.stage)
         form.addRow(self.school_save)
         form.addRow(self.school_message)
+        return box
+
+    def _backups_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Backups"))
+        text = self._message_label()
+        text.setText(
+            self.tr(
+                "Baosong backs the database up every day (the last 14 days and 12 months are "
+                "kept) and before every risky action. A backup can be restored here."
+            )
+        )
+        self.backups_button = QPushButton(self.tr("Backups and restore…"))
+        self.backups_button.clicked.connect(self.backups_requested)
+        layout = QVBoxLayout(box)
+        layout.addWidget(text)
+        layout.addWidget(self.backups_button, 0, Qt.AlignmentFlag.AlignLeft)
         return box
 
     def load(self) -> None:

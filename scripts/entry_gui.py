@@ -1,0 +1,7 @@
+"""PyInstaller entry point of the windowed ``baosong`` executable."""
+
+import sys
+
+from ui.__main__ import main
+
+sys.exit(main())
