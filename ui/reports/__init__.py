@@ -1,0 +1,1 @@
+"""Printing reports: the Qt side (PDF rendering) of the HTML that ``app.reports`` builds."""
