@@ -10,8 +10,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -32,6 +33,10 @@ from ui.labels import term_label
 from ui.pages.roster_page import RosterPage
 from ui.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from ui.dialogs.backups_dialog import BackupsDialog
+    from ui.dialogs.class_report_dialog import ClassReportDialog
+
 PAGE_KEYS = ("roster", "fitness", "pe", "labor", "arts", "packets", "settings")
 _ICONS = {"packets": "packet"}
 
@@ -45,11 +50,18 @@ class _Page:
 
 
 class MainWindow(QMainWindow):
+    # A backup file (Path) the user chose to restore; the AppController closes this window,
+    # restores and opens a new one.
+    restore_requested = Signal(object)
+
     def __init__(self, ws: Workspace, runner: TaskRunner, *, today: dt.date | None = None) -> None:
         super().__init__()
         self._ws = ws
         self._runner = runner
         self._today = today
+        self.guide: QWidget | None = None
+        self.backups_dialog: BackupsDialog | None = None
+        self.class_report_dialog: ClassReportDialog | None = None
         self.setWindowIcon(icon("app"))
         self.nav = QListWidget()
         self.nav.setIconSize(QSize(24, 24))
@@ -91,15 +103,30 @@ class MainWindow(QMainWindow):
             return self._build_roster
         if key == "settings":
             return self._build_settings
+        if key == "fitness":
+            return self._build_fitness
+        if key in ("labor", "arts"):
+            return partial(self._build_scoped, key)
         return partial(self._build_placeholder, key)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.class_report_action = QAction(self.tr("&Print class reports…"), self)
+        self.class_report_action.triggered.connect(self._print_class_reports)
+        file_menu.addAction(self.class_report_action)
+        self.backups_action = QAction(self.tr("&Backups…"), self)
+        self.backups_action.triggered.connect(self.open_backups)
+        file_menu.addAction(self.backups_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("E&xit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.guide_action = QAction(self.tr("User &guide"), self)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        self.guide_action.triggered.connect(self.open_guide)
+        help_menu.addAction(self.guide_action)
         about_action = QAction(self.tr("&About Baosong"), self)
         about_action.triggered.connect(self.show_about)
         help_menu.addAction(about_action)
@@ -136,6 +163,24 @@ class MainWindow(QMainWindow):
 
         page = SettingsPage(self._ws, today=self._today)
         page.profile_changed.connect(self._profile_changed)
+        page.backups_requested.connect(self.open_backups)
+        return page
+
+    def _build_fitness(self) -> QWidget:
+        from ui.pages.fitness_page import FitnessPage
+
+        page = FitnessPage(self._ws, self._runner, today=self._today)
+        page.status_message.connect(self.statusBar().showMessage)
+        return page
+
+    def _build_scoped(self, key: str) -> QWidget:
+        """劳动教育 and 美育: class tree, term and tabs (ui/pages/scoped_page.py)."""
+        from ui.pages.arts_page import ArtsPage
+        from ui.pages.labor_page import LaborPage
+
+        page_class = LaborPage if key == "labor" else ArtsPage
+        page = page_class(self._ws, self._runner, today=self._today)
+        page.navigate.connect(self.show_page)
         return page
 
     def _build_placeholder(self, key: str) -> QWidget:
@@ -168,6 +213,43 @@ class MainWindow(QMainWindow):
                 on_roll=on_roll, shown=shown
             )
         )
+
+    # -- backups and the guide ----------------------------------------------------------------
+
+    def open_backups(self) -> None:
+        """The backups dialog; one per window, kept (its background tasks report back to it)."""
+        from ui.dialogs.backups_dialog import BackupsDialog
+
+        if self.backups_dialog is None:
+            self.backups_dialog = BackupsDialog(self._ws, self._runner, parent=self)
+            self.backups_dialog.restore_requested.connect(self.restore_requested)
+        else:
+            self.backups_dialog.reload()
+        self.backups_dialog.open()
+
+    def _print_class_reports(self) -> None:
+        self.open_class_report()
+
+    def open_class_report(self, class_uuid: str | None = None, kind: str | None = None) -> None:
+        """文件 → 打印班级报告…; pages pass their class and report kind (``ClassReportDialog``).
+        One dialog per window, kept: its background task reports back to it."""
+        from ui.dialogs.class_report_dialog import ClassReportDialog
+
+        if self.class_report_dialog is None:
+            self.class_report_dialog = ClassReportDialog(
+                self._ws, self._runner, today=self._today, parent=self
+            )
+        self.class_report_dialog.preselect(class_uuid, kind)
+        self.class_report_dialog.open()
+
+    def open_guide(self) -> None:
+        """The short guide (帮助 → 使用指南, F1); one window, raised if already open."""
+        from ui.dialogs.guide_dialog import GuideDialog
+
+        if self.guide is None:
+            self.guide = GuideDialog(parent=self)
+        self.guide.show()
+        self.guide.activateWindow()  # brings an open guide to the front
 
     def show_about(self) -> None:
         show_info(

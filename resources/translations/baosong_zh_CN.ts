@@ -2,6 +2,1095 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AppController</name>
+    <message>
+        <source>Today&apos;s backup of the database was saved.</source>
+        <translation>今天的数据库备份已保存。</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The state before the restore was saved as {name}.</source>
+        <translation>备份已恢复。恢复前的数据已另存为 {name}。</translation>
+    </message>
+</context>
+<context>
+    <name>ArtsActivityDialog</name>
+    <message>
+        <source>Edit activity</source>
+        <translation>编辑活动</translation>
+    </message>
+    <message>
+        <source>New activity</source>
+        <translation>新增活动</translation>
+    </message>
+    <message>
+        <source>e.g. 校园艺术节合唱比赛</source>
+        <translation>例如 校园艺术节合唱比赛</translation>
+    </message>
+    <message>
+        <source>On the day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>The whole school</source>
+        <translation>全校</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>班级：</translation>
+    </message>
+    <message>
+        <source>Programme:</source>
+        <translation>所属项目：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>Term {term}</source>
+        <translation>学期 {term}</translation>
+    </message>
+</context>
+<context>
+    <name>ArtsActivityModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Club, interest group, arts festival or performance.</source>
+        <translation>社团、兴趣小组、艺术节或展演。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>The activity&apos;s name.</source>
+        <translation>活动名称。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Year-month-day; empty for a term-long activity.</source>
+        <translation>年-月-日；贯穿整个学期的活动留空。</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>The class, for one class&apos;s activity; empty for the school.</source>
+        <translation>班级活动填写班级；全校活动留空。</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参与学生</translation>
+    </message>
+    <message>
+        <source>Number of students taking part.</source>
+        <translation>参与的学生人数。</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>What happened.</source>
+        <translation>活动内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ArtsAssessmentModel</name>
+    <message>
+        <source>Student number</source>
+        <translation>学籍号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Whole points from 0 to {max}; empty until assessed.</source>
+        <translation>0 到 {max} 的整数分；未测评时留空。</translation>
+    </message>
+    <message>
+        <source>全国学籍号, 19 characters.</source>
+        <translation>全国学籍号，19 位。</translation>
+    </message>
+    <message>
+        <source>The student&apos;s name.</source>
+        <translation>学生姓名。</translation>
+    </message>
+    <message>
+        <source>The sum of the six sub-scores, at most {cap} points; shown once all six are in.</source>
+        <translation>六项分数之和，最高 {cap} 分；六项都填写后才显示。</translation>
+    </message>
+    <message>
+        <source>优秀 ≥ {excellent}, 良好 ≥ {good}, 合格 ≥ {pass_}, else 不合格.</source>
+        <translation>优秀 ≥ {excellent}，良好 ≥ {good}，合格 ≥ {pass_}，否则不合格。</translation>
+    </message>
+    <message>
+        <source>Whether the teacher confirmed the outside-learning and arts-specialty points (typed points count as confirmed; tick to accept suggested ones).</source>
+        <translation>教师是否已确认校外学习和艺术特长的分数（手动填写的分数视为已确认；勾选即采纳建议分数）。</translation>
+    </message>
+</context>
+<context>
+    <name>ArtsAssessmentTab</name>
+    <message>
+        <source>No specialty or arts award recorded this school year.</source>
+        <translation>本学年没有记录艺术特长或艺术类获奖。</translation>
+    </message>
+    <message>
+        <source>Suggest development points</source>
+        <translation>建议发展指标分数</translation>
+    </message>
+    <message>
+        <source>Fill in outside learning and arts specialty from the students&apos; specialties and awards (selected students, or all); confirmed points are kept.</source>
+        <translation>根据学生的特长和获奖填写校外学习和艺术特长分数（选中的学生，未选中则全部学生）；已确认的分数保持不变。</translation>
+    </message>
+    <message>
+        <source>Open the first class</source>
+        <translation>打开第一个班级</translation>
+    </message>
+    <message>
+        <source>Choose a class in the tree on the left: the arts assessment is entered class by class, for the school year {year}.</source>
+        <translation>请在左侧选择一个班级：艺术素质测评按班级录入，学年为 {year}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{year}: {complete} of {students} students complete ({bands}); average {average}; {missing} not started; {unconfirmed} with development points not confirmed.</source>
+        <translation>{year}：{students} 名学生中 {complete} 名已完成（{bands}）；平均分 {average}；{missing} 名尚未开始；{unconfirmed} 名的发展指标分数未确认。</translation>
+    </message>
+</context>
+<context>
+    <name>ArtsAwardModel</name>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>比赛名称</translation>
+    </message>
+    <message>
+        <source>The competition or performance, as on the certificate.</source>
+        <translation>比赛或展演名称，与证书一致。</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Who organised it (主办单位).</source>
+        <translation>举办方（主办单位）。</translation>
+    </message>
+    <message>
+        <source>Education authority</source>
+        <translation>教育行政部门</translation>
+    </message>
+    <message>
+        <source>Whether the organiser is an education authority (the school or an education bureau): only those awards count toward the arts specialty.</source>
+        <translation>主办单位是否为教育行政部门（学校或教育局）：只有这类获奖计入艺术特长。</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>National, provincial, city, county or district, school.</source>
+        <translation>国家级、省级、市级、县区级、校级。</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>等次</translation>
+    </message>
+    <message>
+        <source>As on the certificate, e.g. 一等奖, 金奖, 第一名.</source>
+        <translation>与证书一致，例如 一等奖、金奖、第一名。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Date of the award, year-month-day.</source>
+        <translation>获奖日期，年-月-日。</translation>
+    </message>
+    <message>
+        <source>Winners</source>
+        <translation>获奖学生</translation>
+    </message>
+    <message>
+        <source>The students who won it, or the team&apos;s name.</source>
+        <translation>获奖的学生或团队名称。</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Arts, sports, labor or other.</source>
+        <translation>美育、体育、劳动或其他。</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>What to check before submitting: a national contest not on the Ministry&apos;s list, or an arts award that does not count toward the arts specialty.</source>
+        <translation>报送前需要核对的事项：不在教育部竞赛名单内的国家级赛事，或不计入艺术特长的艺术类获奖。</translation>
+    </message>
+</context>
+<context>
+    <name>ArtsAwardsTab</name>
+    <message>
+        <source>New award</source>
+        <translation>新增获奖</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>All domains</source>
+        <translation>全部领域</translation>
+    </message>
+    <message>
+        <source>Domain:</source>
+        <translation>领域：</translation>
+    </message>
+    <message>
+        <source>No awards recorded for the school year {year} here yet. Record one from its certificate, or import the list of winners from a spreadsheet.</source>
+        <translation>{year} 学年这里还没有获奖记录。请根据证书新增一条，或从表格导入获奖名单。</translation>
+    </message>
+    <message>
+        <source>Delete award</source>
+        <translation>删除获奖</translation>
+    </message>
+    <message>
+        <source>Delete the award “{award}” of {winners}?</source>
+        <translation>删除 {winners} 的获奖“{award}”吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ArtsCourseModel</name>
+    <message>
+        <source>Student number</source>
+        <translation>学籍号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Attendance %</source>
+        <translation>出勤率%</translation>
+    </message>
+    <message>
+        <source>Participation</source>
+        <translation>课堂参与</translation>
+    </message>
+    <message>
+        <source>Tasks done</source>
+        <translation>完成任务</translation>
+    </message>
+    <message>
+        <source>Tasks set</source>
+        <translation>布置任务</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>全国学籍号, 19 characters.</source>
+        <translation>全国学籍号，19 位。</translation>
+    </message>
+    <message>
+        <source>The student&apos;s name.</source>
+        <translation>学生姓名。</translation>
+    </message>
+    <message>
+        <source>Lessons attended, whole per cent from 0 to 100.</source>
+        <translation>出勤的课时比例，0 到 100 的整数百分比。</translation>
+    </message>
+    <message>
+        <source>Participation in class: excellent, good, pass or needs improvement.</source>
+        <translation>课堂参与度：优秀、良好、合格或待改进。</translation>
+    </message>
+    <message>
+        <source>Learning tasks completed, a whole number (at most the tasks set).</source>
+        <translation>完成的学习任务数，整数（不超过布置的任务数）。</translation>
+    </message>
+    <message>
+        <source>Learning tasks set this term.</source>
+        <translation>本学期布置的学习任务数。</translation>
+    </message>
+    <message>
+        <source>A short note.</source>
+        <translation>简短备注。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a whole number from 0 to {high}.</source>
+        <translation>“{value}”不是 0 到 {high} 之间的整数。</translation>
+    </message>
+</context>
+<context>
+    <name>ArtsCoursesTab</name>
+    <message>
+        <source>Teacher (optional)</source>
+        <translation>任课教师（可不填）</translation>
+    </message>
+    <message>
+        <source>Save course records</source>
+        <translation>保存课程记录</translation>
+    </message>
+    <message>
+        <source>Course records —</source>
+        <translation>课程记录 —</translation>
+    </message>
+    <message>
+        <source>Open the first class</source>
+        <translation>打开第一个班级</translation>
+    </message>
+    <message>
+        <source>New activity</source>
+        <translation>新增活动</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Participants…</source>
+        <translation>参与学生…</translation>
+    </message>
+    <message>
+        <source>Add the class</source>
+        <translation>加入本班</translation>
+    </message>
+    <message>
+        <source>Arts activities of the term:</source>
+        <translation>本学期的艺术活动：</translation>
+    </message>
+    <message>
+        <source>Choose a class in the tree on the left to enter its course records: attendance, participation and tasks, subject by subject.</source>
+        <translation>请在左侧选择一个班级，按学科录入课程记录：出勤、课堂参与和学习任务。</translation>
+    </message>
+    <message>
+        <source>No arts activities this term yet. Record a club&apos;s term, the arts festival or a performance, then add its participants (a whole class at once).</source>
+        <translation>本学期还没有艺术活动。请新增社团活动、艺术节或展演，再添加参与学生（可一次加入整个班级）。</translation>
+    </message>
+    <message>
+        <source>Nothing entered yet.</source>
+        <translation>还没有填写任何内容。</translation>
+    </message>
+    <message>
+        <source>Saved: {created} new, {updated} changed, {unchanged} unchanged.</source>
+        <translation>已保存：新增 {created} 条，修改 {updated} 条，未变 {unchanged} 条。</translation>
+    </message>
+    <message>
+        <source>Delete activity</source>
+        <translation>删除活动</translation>
+    </message>
+    <message>
+        <source>Delete “{name}” and its list of participants?</source>
+        <translation>删除“{name}”及其参与学生名单吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ArtsLabels</name>
+    <message>
+        <source>National</source>
+        <translation>国家级</translation>
+    </message>
+    <message>
+        <source>Provincial</source>
+        <translation>省级</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>市级</translation>
+    </message>
+    <message>
+        <source>County or district</source>
+        <translation>县区级</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>校级</translation>
+    </message>
+    <message>
+        <source>Special prize</source>
+        <translation>特等奖</translation>
+    </message>
+    <message>
+        <source>First prize</source>
+        <translation>一等奖</translation>
+    </message>
+    <message>
+        <source>Second prize</source>
+        <translation>二等奖</translation>
+    </message>
+    <message>
+        <source>Third prize</source>
+        <translation>三等奖</translation>
+    </message>
+    <message>
+        <source>Merit award</source>
+        <translation>优秀奖</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Arts</source>
+        <translation>艺术</translation>
+    </message>
+    <message>
+        <source>Sports</source>
+        <translation>体育</translation>
+    </message>
+    <message>
+        <source>Labor</source>
+        <translation>劳动</translation>
+    </message>
+    <message>
+        <source>Club</source>
+        <translation>社团</translation>
+    </message>
+    <message>
+        <source>Interest group</source>
+        <translation>兴趣小组</translation>
+    </message>
+    <message>
+        <source>Arts festival</source>
+        <translation>艺术节</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>展演</translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation>音乐</translation>
+    </message>
+    <message>
+        <source>Fine art</source>
+        <translation>美术</translation>
+    </message>
+    <message>
+        <source>Integrated arts</source>
+        <translation>综合艺术</translation>
+    </message>
+    <message>
+        <source>Local or school-based arts</source>
+        <translation>地方/校本艺术课</translation>
+    </message>
+    <message>
+        <source>Excellent</source>
+        <translation>优秀</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Needs improvement</source>
+        <translation>待改进</translation>
+    </message>
+    <message>
+        <source>Performing arts</source>
+        <translation>艺术表演类</translation>
+    </message>
+    <message>
+        <source>Art works</source>
+        <translation>艺术作品类</translation>
+    </message>
+    <message>
+        <source>Arts practice workshop</source>
+        <translation>学生艺术实践工作坊</translation>
+    </message>
+    <message>
+        <source>In-school specialist training</source>
+        <translation>校内特长生训练</translation>
+    </message>
+    <message>
+        <source>School club</source>
+        <translation>社团</translation>
+    </message>
+    <message>
+        <source>Outside school</source>
+        <translation>校外</translation>
+    </message>
+    <message>
+        <source>Signature programme (一校一品)</source>
+        <translation>一校一品</translation>
+    </message>
+    <message>
+        <source>Course learning</source>
+        <translation>课程学习</translation>
+    </message>
+    <message>
+        <source>Extracurricular</source>
+        <translation>课外活动</translation>
+    </message>
+    <message>
+        <source>Basic knowledge</source>
+        <translation>基础知识</translation>
+    </message>
+    <message>
+        <source>Basic skills</source>
+        <translation>基本技能</translation>
+    </message>
+    <message>
+        <source>Outside learning</source>
+        <translation>校外学习</translation>
+    </message>
+    <message>
+        <source>Arts specialty</source>
+        <translation>艺术特长</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+</context>
+<context>
+    <name>ArtsPage</name>
+    <message>
+        <source>Courses and activities</source>
+        <translation>课程与活动</translation>
+    </message>
+    <message>
+        <source>Specialties</source>
+        <translation>特长</translation>
+    </message>
+    <message>
+        <source>Awards</source>
+        <translation>获奖</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>测评</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>No students yet. Arts records belong to the students of the roster: import the roster first.</source>
+        <translation>还没有学生。美育记录属于名册中的学生：请先导入学生名册。</translation>
+    </message>
+</context>
+<context>
+    <name>ArtsProgrammeModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Signature programme (一校一品), club or interest group.</source>
+        <translation>一校一品项目、社团或兴趣小组。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Arts or sports.</source>
+        <translation>艺术或体育。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>E.g. 合唱团, 校园足球.</source>
+        <translation>例如 合唱团、校园足球。</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>E.g. 合唱, 民乐, 书法.</source>
+        <translation>例如 合唱、民乐、书法。</translation>
+    </message>
+    <message>
+        <source>Adviser</source>
+        <translation>指导教师</translation>
+    </message>
+    <message>
+        <source>The teacher in charge.</source>
+        <translation>负责的教师。</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Students who are members in the school year.</source>
+        <translation>本学年的成员学生人数。</translation>
+    </message>
+</context>
+<context>
+    <name>ArtsSchoolTab</name>
+    <message>
+        <source>Programmes and clubs</source>
+        <translation>项目与社团</translation>
+    </message>
+    <message>
+        <source>Annual self-evaluation</source>
+        <translation>年度自评</translation>
+    </message>
+    <message>
+        <source>New programme</source>
+        <translation>新增项目</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Members…</source>
+        <translation>成员…</translation>
+    </message>
+    <message>
+        <source>Add the class</source>
+        <translation>加入本班</translation>
+    </message>
+    <message>
+        <source>Fill in from the records</source>
+        <translation>从记录中填入</translation>
+    </message>
+    <message>
+        <source>Clubs, their projects, arts festivals and the share of students taking part.</source>
+        <translation>社团及其项目、艺术节场次和学生参与面。</translation>
+    </message>
+    <message>
+        <source>Save the self-evaluation</source>
+        <translation>保存自评</translation>
+    </message>
+    <message>
+        <source>No programmes or clubs yet. Record the school&apos;s 一校一品 programme and its clubs and interest groups, then their members for the school year {year}.</source>
+        <translation>还没有项目或社团。请先登记学校的一校一品项目、社团和兴趣小组，再登记 {year} 学年的成员。</translation>
+    </message>
+    <message>
+        <source>{year}: not saved yet.</source>
+        <translation>{year}：尚未保存。</translation>
+    </message>
+    <message>
+        <source>{year}: saved; the total appears once every section has a score.</source>
+        <translation>{year}：已保存；各部分都打分后显示总分。</translation>
+    </message>
+    <message>
+        <source>{year}: saved, total {total} points.</source>
+        <translation>{year}：已保存，总分 {total} 分。</translation>
+    </message>
+    <message>
+        <source>Delete programme</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <source>Delete “{name}” and its member lists of every school year?</source>
+        <translation>删除“{name}”及其各学年的成员名单吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ArtsSpecialtiesTab</name>
+    <message>
+        <source>New specialty</source>
+        <translation>新增特长</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>A specialty trained outside school counts as outside learning (校外学习); only in-school training and school clubs count toward the arts specialty score.</source>
+        <translation>在校外培养的特长计入校外学习；只有校内特长生训练和社团计入艺术特长分数。</translation>
+    </message>
+    <message>
+        <source>No arts specialties recorded for the school year {year} here yet. Record a student&apos;s specialty: what it is and how it is trained.</source>
+        <translation>{year} 学年这里还没有艺术特长记录。请登记学生的特长：特长项目和培养方式。</translation>
+    </message>
+    <message>
+        <source>Delete specialty</source>
+        <translation>删除特长</translation>
+    </message>
+    <message>
+        <source>Delete {name}&apos;s specialty {category}?</source>
+        <translation>删除 {name} 的特长“{category}”吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ArtsSpecialtyModel</name>
+    <message>
+        <source>Student number</source>
+        <translation>学籍号</translation>
+    </message>
+    <message>
+        <source>全国学籍号, 19 characters.</source>
+        <translation>全国学籍号，19 位。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>The student&apos;s name.</source>
+        <translation>学生姓名。</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Grade and class.</source>
+        <translation>年级和班级。</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Performing arts, art works or arts practice workshop.</source>
+        <translation>艺术表演类、艺术作品类或学生艺术实践工作坊。</translation>
+    </message>
+    <message>
+        <source>Specialty</source>
+        <translation>特长</translation>
+    </message>
+    <message>
+        <source>From the national list, e.g. 声乐, 器乐, 书法, 剪纸.</source>
+        <translation>按全国名录填写，例如 声乐、器乐、书法、剪纸。</translation>
+    </message>
+    <message>
+        <source>Sub-type</source>
+        <translation>细类</translation>
+    </message>
+    <message>
+        <source>E.g. 民族管弦乐器 for 器乐.</source>
+        <translation>例如 器乐中的民族管弦乐器。</translation>
+    </message>
+    <message>
+        <source>Trained</source>
+        <translation>培养方式</translation>
+    </message>
+    <message>
+        <source>In-school specialist training or a school club count toward the arts specialty; outside school counts as outside learning.</source>
+        <translation>校内特长生训练或社团计入艺术特长；校外培养计入校外学习。</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>水平</translation>
+    </message>
+    <message>
+        <source>The student&apos;s level in words, e.g. 钢琴八级.</source>
+        <translation>学生水平的文字描述，例如 钢琴八级。</translation>
+    </message>
+    <message>
+        <source>Trained outside school: counts as outside learning (校外学习), not toward the arts specialty.</source>
+        <translation>校外培养：计入校外学习，不计入艺术特长。</translation>
+    </message>
+</context>
+<context>
+    <name>AwardDialog</name>
+    <message>
+        <source>Edit award</source>
+        <translation>编辑获奖</translation>
+    </message>
+    <message>
+        <source>New award</source>
+        <translation>新增获奖</translation>
+    </message>
+    <message>
+        <source>e.g. 河南省中小学生艺术展演</source>
+        <translation>例如 河南省中小学生艺术展演</translation>
+    </message>
+    <message>
+        <source>e.g. 河南省教育厅</source>
+        <translation>例如 河南省教育厅</translation>
+    </message>
+    <message>
+        <source>Organised by an education authority (school or bureau)</source>
+        <translation>由教育行政部门主办（学校或教育局）</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>未说明</translation>
+    </message>
+    <message>
+        <source>Yes, on the Ministry&apos;s list</source>
+        <translation>是，在教育部竞赛名单内</translation>
+    </message>
+    <message>
+        <source>No, not on the list</source>
+        <translation>否，不在名单内</translation>
+    </message>
+    <message>
+        <source>e.g. 声乐, 书法, 足球</source>
+        <translation>例如 声乐、书法、足球</translation>
+    </message>
+    <message>
+        <source>Choose students…</source>
+        <translation>选择学生…</translation>
+    </message>
+    <message>
+        <source>Domain:</source>
+        <translation>领域：</translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation>比赛名称：</translation>
+    </message>
+    <message>
+        <source>Organiser:</source>
+        <translation>主办单位：</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>级别：</translation>
+    </message>
+    <message>
+        <source>Ministry&apos;s list:</source>
+        <translation>教育部名单：</translation>
+    </message>
+    <message>
+        <source>Rank:</source>
+        <translation>等次：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>获奖日期：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>项目：</translation>
+    </message>
+    <message>
+        <source>Certificate number:</source>
+        <translation>证书编号：</translation>
+    </message>
+    <message>
+        <source>Adviser:</source>
+        <translation>指导教师：</translation>
+    </message>
+    <message>
+        <source>Team name:</source>
+        <translation>团队名称：</translation>
+    </message>
+    <message>
+        <source>Winners:</source>
+        <translation>获奖学生：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Counts toward the arts specialty score.</source>
+        <translation>计入艺术特长分数。</translation>
+    </message>
+    <message>
+        <source>Does not count toward the arts specialty score.</source>
+        <translation>不计入艺术特长分数。</translation>
+    </message>
+    <message>
+        <source>Winners</source>
+        <translation>获奖学生</translation>
+    </message>
+    <message>
+        <source>No student chosen yet.</source>
+        <translation>还没有选择学生。</translation>
+    </message>
+</context>
+<context>
+    <name>AwardsImportSpec</name>
+    <message>
+        <source>Import awards</source>
+        <translation>导入获奖名单</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTableModel</name>
+    <message>
+        <source>Daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>Backed up by hand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>Before grade promotion</source>
+        <translation>年级升级前</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Before a merge</source>
+        <translation>合并前</translation>
+    </message>
+    <message>
+        <source>Before a database upgrade</source>
+        <translation>数据库升级前</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>学生数</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Intact</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>已损坏</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Baosong saves a backup of the database every day (the last 14 days and the last 12 months are kept) and before every risky action: a database upgrade, grade promotion, a restore. The backups are in {folder}.</source>
+        <translation>报送每天自动备份数据库（保留最近 14 天和最近 12 个月的备份），并在每次风险操作前备份：数据库升级、年级升级、恢复。备份保存在 {folder}。</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Checking the backups…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <source>{count} backups, newest first.</source>
+        <translation>共 {count} 个备份，最新的在前。</translation>
+    </message>
+    <message>
+        <source>{count} damaged (in red) cannot be restored.</source>
+        <translation>其中 {count} 个已损坏（红色），不能恢复。</translation>
+    </message>
+    <message>
+        <source>No backups yet.</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>正在备份数据库…</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Restore the backup of {date} ({kind}: {school}, {students} students)?
+
+The current state of the database is saved first as a backup, so this can be undone. Baosong then closes the workspace, puts the backup in its place and opens it again.</source>
+        <translation>恢复 {date} 的备份（{kind}：{school}，{students} 名学生）吗？
+
+当前的数据会先保存为一个备份，因此这次恢复可以撤销。随后报送关闭工作区，用该备份替换数据库，再重新打开。</translation>
+    </message>
+</context>
+<context>
     <name>ChoicePage</name>
     <message>
         <source>Welcome to Baosong</source>
@@ -22,6 +1111,112 @@
     <message>
         <source>Set up the education bureau (coming in a later version)</source>
         <translation>建立教育局工作区（后续版本提供）</translation>
+    </message>
+</context>
+<context>
+    <name>ClassReportDialog</name>
+    <message>
+        <source>Print class reports</source>
+        <translation>打印班级报告</translation>
+    </message>
+    <message>
+        <source>Comprehensive quality record (综合素质档案)</source>
+        <translation>综合素质档案</translation>
+    </message>
+    <message>
+        <source>Physical fitness results (体质健康成绩单)</source>
+        <translation>体质健康成绩单</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>报告：</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>班级：</translation>
+    </message>
+    <message>
+        <source>PDF file:</source>
+        <translation>PDF 文件：</translation>
+    </message>
+    <message>
+        <source>Create PDF</source>
+        <translation>生成 PDF</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <source>Term:</source>
+        <translation>学期：</translation>
+    </message>
+    <message>
+        <source>School year:</source>
+        <translation>学年：</translation>
+    </message>
+    <message>
+        <source>{year} school year</source>
+        <translation>{year}学年</translation>
+    </message>
+    <message>
+        <source>The school has no classes yet.</source>
+        <translation>学校还没有班级。</translation>
+    </message>
+    <message>
+        <source>comprehensive quality records</source>
+        <translation>综合素质档案</translation>
+    </message>
+    <message>
+        <source>physical fitness results</source>
+        <translation>体质健康成绩单</translation>
+    </message>
+    <message>
+        <source>{school} {class_name} {period} {report}</source>
+        <translation>{school} {class_name} {period} {report}</translation>
+    </message>
+    <message>
+        <source>{class_name} {period} {report}.pdf</source>
+        <translation>{class_name} {period} {report}.pdf</translation>
+    </message>
+    <message>
+        <source>Save the PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <source>{students} students, {pages} pages, saved as {path}.</source>
+        <translation>共 {students} 名学生、{pages} 页，已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>The PDF was not written.</source>
+        <translation>未能生成 PDF。</translation>
+    </message>
+    <message>
+        <source>Cancelled; no PDF was written.</source>
+        <translation>已取消，未生成 PDF。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassReportJob</name>
+    <message>
+        <source>The PDF could not be written to {path}: {reason}</source>
+        <translation>无法将 PDF 写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Close the file if another program has it open, or choose another file or folder.</source>
+        <translation>如果该文件正被其他程序打开，请先关闭它，或另选文件或文件夹。</translation>
     </message>
 </context>
 <context>
@@ -64,6 +1259,80 @@
     <message>
         <source>Nothing was written.</source>
         <translation>没有写入任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Correct the evaluation of {name}</source>
+        <translation>更正 {name} 的评价</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>综合评价</translation>
+    </message>
+    <message>
+        <source>Required: why the confirmed result changes</source>
+        <translation>必填：已确认的结果为什么要更改</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>评语：</translation>
+    </message>
+    <message>
+        <source>Life skills:</source>
+        <translation>生活技能：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Earlier corrections:</source>
+        <translation>以往的更正：</translation>
+    </message>
+    <message>
+        <source>Give the reason for the correction.</source>
+        <translation>请填写更正的原因。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>没有任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionModel</name>
+    <message>
+        <source>Corrected</source>
+        <translation>更正时间</translation>
+    </message>
+    <message>
+        <source>Date and time (UTC).</source>
+        <translation>日期和时间（UTC）。</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>更正人</translation>
+    </message>
+    <message>
+        <source>Who made the correction.</source>
+        <translation>谁做的更正。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Why the evaluation was corrected.</source>
+        <translation>评价为什么被更正。</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>更改内容</translation>
+    </message>
+    <message>
+        <source>Old value → new value, per field.</source>
+        <translation>每个字段的旧值 → 新值。</translation>
     </message>
 </context>
 <context>
@@ -110,6 +1379,41 @@
     <message>
         <source>Copied</source>
         <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDatabaseDialog</name>
+    <message>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>The workspace database {path} is damaged: its integrity check failed. Baosong cannot open it safely.</source>
+        <translation>工作区数据库 {path} 已损坏：完整性检查未通过。报送无法安全地打开它。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Restore this backup</source>
+        <translation>恢复这个备份</translation>
+    </message>
+    <message>
+        <source>No intact backup was found in the workspace&apos;s backups folder. Quit, and ask whoever supports Baosong at your school for help; do not delete the folder.</source>
+        <translation>在工作区的备份文件夹中没有找到完好的备份。请退出，并向学校负责报送技术支持的人员求助；不要删除该文件夹。</translation>
+    </message>
+    <message>
+        <source>The latest intact backup is from {date} ({kind}): {school}, {students} students.
+
+Restore it? Changes made after that moment are lost. The damaged database is kept in the backups folder.</source>
+        <translation>最近一个完好的备份来自 {date}（{kind}）：{school}，{students} 名学生。
+
+要恢复它吗？此后所做的修改将会丢失。损坏的数据库会保留在备份文件夹中。</translation>
+    </message>
+    <message>
+        <source>no school yet</source>
+        <translation>尚无学校</translation>
     </message>
 </context>
 <context>
@@ -229,6 +1533,424 @@
     <message>
         <source>Creating the demo school…</source>
         <translation>正在生成演示学校…</translation>
+    </message>
+</context>
+<context>
+    <name>FitnessColumns</name>
+    <message>
+        <source>cm</source>
+        <translation>厘米</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>千克</translation>
+    </message>
+    <message>
+        <source>mL</source>
+        <translation>毫升</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>次</translation>
+    </message>
+    <message>
+        <source>m&apos;ss</source>
+        <translation>分&apos;秒</translation>
+    </message>
+    <message>
+        <source>Minutes&apos;seconds, e.g. {example}; {primes}, {colon} or plain seconds ({seconds}) work too.</source>
+        <translation>分&apos;秒，如 {example}；也可写 {primes}、{colon} 或直接写秒数（{seconds}）。</translation>
+    </message>
+    <message>
+        <source>Centimetres, one decimal place, e.g. 152.5.</source>
+        <translation>厘米，保留一位小数，如 152.5。</translation>
+    </message>
+    <message>
+        <source>Kilograms, one decimal place, e.g. 45.3.</source>
+        <translation>千克，保留一位小数，如 45.3。</translation>
+    </message>
+    <message>
+        <source>Millilitres, a whole number, e.g. 2500.</source>
+        <translation>毫升，整数，如 2500。</translation>
+    </message>
+    <message>
+        <source>Seconds, one decimal place, e.g. 8.5.</source>
+        <translation>秒，保留一位小数，如 8.5。</translation>
+    </message>
+    <message>
+        <source>Centimetres, one decimal place, negative below the feet, e.g. 12.4.</source>
+        <translation>厘米，保留一位小数，未过脚尖为负数，如 12.4。</translation>
+    </message>
+    <message>
+        <source>Skips in one minute, a whole number, e.g. 120.</source>
+        <translation>一分钟跳绳次数，整数，如 120。</translation>
+    </message>
+    <message>
+        <source>Sit-ups in one minute, a whole number, e.g. 35.</source>
+        <translation>一分钟仰卧起坐次数，整数，如 35。</translation>
+    </message>
+    <message>
+        <source>Centimetres, a whole number, e.g. 185.</source>
+        <translation>厘米，整数，如 185。</translation>
+    </message>
+    <message>
+        <source>Pull-ups, a whole number, e.g. 6.</source>
+        <translation>引体向上次数，整数，如 6。</translation>
+    </message>
+    <message>
+        <source>Accepted: {low} to {high} (national upload range).</source>
+        <translation>有效范围：{low} 至 {high}（国家数据上报范围）。</translation>
+    </message>
+    <message>
+        <source>Boys only: the cell is greyed for girls.</source>
+        <translation>仅男生测试：女生的此格为灰色。</translation>
+    </message>
+    <message>
+        <source>Girls only: the cell is greyed for boys.</source>
+        <translation>仅女生测试：男生的此格为灰色。</translation>
+    </message>
+    <message>
+        <source>Student number</source>
+        <translation>学籍号</translation>
+    </message>
+    <message>
+        <source>全国学籍号, from the roster (read-only here).</source>
+        <translation>全国学籍号，取自学生名册（此处不可修改）。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>From the roster (read-only here).</source>
+        <translation>取自学生名册（此处不可修改）。</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>From the roster; decides which items apply.</source>
+        <translation>取自学生名册；决定需要测试哪些项目。</translation>
+    </message>
+    <message>
+        <source>Computed as you type; not entered.</source>
+        <translation>录入时自动计算，无需填写。</translation>
+    </message>
+    <message>
+        <source>BMI</source>
+        <translation>BMI</translation>
+    </message>
+    <message>
+        <source>Weight (kg) ÷ height (m)², one decimal place, with its score.</source>
+        <translation>体重（千克）÷ 身高（米）²，保留一位小数，附得分。</translation>
+    </message>
+    <message>
+        <source>Standard
+score</source>
+        <translation>标准分</translation>
+    </message>
+    <message>
+        <source>The item scores weighted by the national standard, 0 to 100, one decimal place.</source>
+        <translation>各单项得分按国家标准权重加权之和，0—100 分，保留一位小数。</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>附加分</translation>
+    </message>
+    <message>
+        <source>Bonus points for results beyond the 100-point mark, at most 20.</source>
+        <translation>超过 100 分标准的加分，最多 20 分。</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Standard score + bonus points: the year&apos;s total.</source>
+        <translation>标准分 + 附加分：学年总分。</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Excellent from 90.0, good from 80.0, pass from 60.0, else fail; exempt (免测) students have no level.</source>
+        <translation>90.0 分及以上优秀，80.0 分及以上良好，60.0 分及以上及格，其余不及格；免测学生不评等级。</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Exempt (免测) with its reason, or the items marked absent (缺测). Right-click a row to mark it.</source>
+        <translation>免测及其原因，或标为缺测的项目。在行上点右键进行标记。</translation>
+    </message>
+    <message>
+        <source>Excellent</source>
+        <translation>优秀</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>及格</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>不及格</translation>
+    </message>
+</context>
+<context>
+    <name>FitnessGridModel</name>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Edit {item}</source>
+        <translation>修改{item}</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺测</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>免测</translation>
+    </message>
+    <message>
+        <source>Exempt: {reason}</source>
+        <translation>免测：{reason}</translation>
+    </message>
+    <message>
+        <source>Absent: {items}</source>
+        <translation>缺测：{items}</translation>
+    </message>
+    <message>
+        <source>Retest recorded</source>
+        <translation>已有补测</translation>
+    </message>
+    <message>
+        <source>No first test yet</source>
+        <translation>尚无初测成绩</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Score {score}</source>
+        <translation>得分 {score}</translation>
+    </message>
+    <message>
+        <source>Saved: {value}</source>
+        <translation>已保存的值：{value}</translation>
+    </message>
+    <message>
+        <source>bonus {bonus}</source>
+        <translation>附加分 {bonus}</translation>
+    </message>
+</context>
+<context>
+    <name>FitnessGridView</name>
+    <message>
+        <source>Mark absent (缺考)</source>
+        <translation>标记缺考</translation>
+    </message>
+    <message>
+        <source>Mark exempt (免测)…</source>
+        <translation>标记免测…</translation>
+    </message>
+    <message>
+        <source>Clear the marks</source>
+        <translation>取消标记</translation>
+    </message>
+    <message>
+        <source>Enter the retest (补测)</source>
+        <translation>录入补测</translation>
+    </message>
+</context>
+<context>
+    <name>FitnessOperations</name>
+    <message>
+        <source>Export national upload file</source>
+        <translation>导出国家上报文件</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Mark exempt (免测)</source>
+        <translation>标记免测</translation>
+    </message>
+    <message>
+        <source>Why is {name} exempt from the test (e.g. a doctor&apos;s certificate)?</source>
+        <translation>{name}免测的原因（如医院证明）：</translation>
+    </message>
+    <message>
+        <source>Every item of this student has a value.</source>
+        <translation>该学生的各项都已有成绩。</translation>
+    </message>
+    <message>
+        <source>The test date {date} was recorded for {count} students.</source>
+        <translation>已为 {count} 名学生记录测试日期 {date}。</translation>
+    </message>
+    <message>
+        <source>Import results</source>
+        <translation>导入成绩</translation>
+    </message>
+    <message>
+        <source>This is not available yet in this version.</source>
+        <translation>当前版本尚未提供此功能。</translation>
+    </message>
+    <message>
+        <source>Choose a class (or a grade) in the tree first.</source>
+        <translation>请先在左侧选择班级（或年级）。</translation>
+    </message>
+    <message>
+        <source>Writing the national upload file…</source>
+        <translation>正在生成国家上报文件…</translation>
+    </message>
+    <message>
+        <source>whole school</source>
+        <translation>全校</translation>
+    </message>
+    <message>
+        <source>{school} {year} fitness upload, {what}.xlsx</source>
+        <translation>{school}{year}学年体质健康上报（{what}）.xlsx</translation>
+    </message>
+    <message>
+        <source>{count} students were written to {path}.</source>
+        <translation>已将 {count} 名学生写入 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>FitnessPage</name>
+    <message>
+        <source>Import results</source>
+        <translation>导入成绩</translation>
+    </message>
+    <message>
+        <source>This class</source>
+        <translation>本班</translation>
+    </message>
+    <message>
+        <source>This grade</source>
+        <translation>本年级</translation>
+    </message>
+    <message>
+        <source>Whole school</source>
+        <translation>全校</translation>
+    </message>
+    <message>
+        <source>Export national upload file</source>
+        <translation>导出国家上报文件</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo the last edit (Ctrl+Z in the grid)</source>
+        <translation>撤销上一次修改（表格中按 Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Y in the grid)</source>
+        <translation>重做（表格中按 Ctrl+Y）</translation>
+    </message>
+    <message>
+        <source>First test</source>
+        <translation>初测</translation>
+    </message>
+    <message>
+        <source>Retest (补测)</source>
+        <translation>补测</translation>
+    </message>
+    <message>
+        <source>The day of the test; recorded with every value of this sheet.</source>
+        <translation>测试日期；本表录入的每项成绩都记录此日期。</translation>
+    </message>
+    <message>
+        <source>School year:</source>
+        <translation>学年：</translation>
+    </message>
+    <message>
+        <source>Attempt:</source>
+        <translation>测试：</translation>
+    </message>
+    <message>
+        <source>Test date:</source>
+        <translation>测试日期：</translation>
+    </message>
+    <message>
+        <source>This workspace has no school yet. Set it up in Settings.</source>
+        <translation>这个工作区还没有学校。请先在“设置”中建立学校。</translation>
+    </message>
+    <message>
+        <source>Choose a class on the left to enter its results.</source>
+        <translation>请在左侧选择一个班级，录入其成绩。</translation>
+    </message>
+    <message>
+        <source>Tested {tested} of {total}   {counts}   Exempt {exempt}   Incomplete {incomplete}</source>
+        <translation>已测 {tested} / {total} 人   {counts}   免测 {exempt}   未测完 {incomplete}</translation>
+    </message>
+    <message>
+        <source>{name} has no first test to retest, or is exempt.</source>
+        <translation>{name}没有初测成绩可补测，或已免测。</translation>
+    </message>
+</context>
+<context>
+    <name>FitnessPaste</name>
+    <message>
+        <source>{count} values pasted.</source>
+        <translation>已粘贴 {count} 项成绩。</translation>
+    </message>
+    <message>
+        <source>{count} refused (red): {reason}</source>
+        <translation>{count} 项未保存（红色）：{reason}</translation>
+    </message>
+    <message>
+        <source>{count} rows skipped: their student number or name is not the row&apos;s.</source>
+        <translation>跳过 {count} 行：其学籍号或姓名与表中该行的学生不符。</translation>
+    </message>
+    <message>
+        <source>{count} values skipped (greyed or read-only cells).</source>
+        <translation>跳过 {count} 项（灰色或不可修改的格）。</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>使用指南</translation>
     </message>
 </context>
 <context>
@@ -390,6 +2112,872 @@
     </message>
 </context>
 <context>
+    <name>LaborActivitiesTab</name>
+    <message>
+        <source>New activity</source>
+        <translation>新增活动</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Search in project and description</source>
+        <translation>在项目和说明中搜索</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>到：</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>No labor activities recorded for this term here yet. Record the first one: a class&apos;s afternoon at the labor base is one entry for the whole class. Or import a spreadsheet of labor records.</source>
+        <translation>本学期这里还没有劳动记录。请新增第一条：一个班级在劳动基地的一个下午，整个班级只需录入一条。也可以导入劳动记录表格。</translation>
+    </message>
+    <message>
+        <source>{shown} of {all} activities shown</source>
+        <translation>共 {all} 项活动，显示 {shown} 项</translation>
+    </message>
+    <message>
+        <source>Delete activity</source>
+        <translation>删除活动</translation>
+    </message>
+    <message>
+        <source>Delete “{project}” of {date} with its {count} participants? Their minutes no longer count. The deletion is recorded and reaches the bureau with the next packet.</source>
+        <translation>删除 {date} 的“{project}”及其 {count} 名参与学生吗？他们的劳动时长将不再计入。删除操作会被记录，并随下一个报送包送达教育局。</translation>
+    </message>
+</context>
+<context>
+    <name>LaborActivityDialog</name>
+    <message>
+        <source>Edit labor activity</source>
+        <translation>编辑劳动活动</translation>
+    </message>
+    <message>
+        <source>New labor activity</source>
+        <translation>新增劳动活动</translation>
+    </message>
+    <message>
+        <source>Individual students (no class)</source>
+        <translation>个别学生（不按班级）</translation>
+    </message>
+    <message>
+        <source>Add students…</source>
+        <translation>添加学生…</translation>
+    </message>
+    <message>
+        <source>Remove from the list</source>
+        <translation>从名单中移除</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>班级：</translation>
+    </message>
+    <message>
+        <source>Participants — untick Present for an absent student; type other minutes for a student who did more or less; ratings are optional.</source>
+        <translation>参与学生 —— 缺席的学生取消勾选“出勤”；时长不同的学生直接填写其分钟数；评价可不填。</translation>
+    </message>
+    <message>
+        <source>Add students</source>
+        <translation>添加学生</translation>
+    </message>
+    <message>
+        <source>{listed} students listed, {present} present, {minutes} minutes in all.</source>
+        <translation>名单 {listed} 人，出勤 {present} 人，共 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <source>{count} students&apos; rows are marked red; rest the mouse on one for the reason.</source>
+        <translation>有 {count} 名学生的行标为红色；将鼠标停在该行上可查看原因。</translation>
+    </message>
+</context>
+<context>
+    <name>LaborActivityForm</name>
+    <message>
+        <source>e.g. 整理书包, 校园种植, 社区清扫</source>
+        <translation>例如 整理书包、校园种植、社区清扫</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Teacher in charge (optional)</source>
+        <translation>负责教师（可不填）</translation>
+    </message>
+    <message>
+        <source>What the students did (optional)</source>
+        <translation>学生做了什么（可不填）</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Term:</source>
+        <translation>学期：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Task group:</source>
+        <translation>任务群：</translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation>项目：</translation>
+    </message>
+    <message>
+        <source>Setting:</source>
+        <translation>场所：</translation>
+    </message>
+    <message>
+        <source>Minutes per student:</source>
+        <translation>每人时长：</translation>
+    </message>
+    <message>
+        <source>Organiser:</source>
+        <translation>组织教师：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>说明：</translation>
+    </message>
+</context>
+<context>
+    <name>LaborActivityModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>The day of the activity, year-month-day.</source>
+        <translation>活动日期，年-月-日。</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Daily-life, productive or service labor (三类劳动).</source>
+        <translation>日常生活劳动、生产劳动或服务性劳动（三类劳动）。</translation>
+    </message>
+    <message>
+        <source>Task group</source>
+        <translation>任务群</translation>
+    </message>
+    <message>
+        <source>One of the ten task groups (任务群) of the 2022 curriculum, by number.</source>
+        <translation>2022 年版课标的十个任务群之一，按编号排列。</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>What was done, e.g. 整理书包.</source>
+        <translation>劳动内容，例如 整理书包。</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <source>Where: labor lesson, on campus, at home, in the community, labor base or labor week.</source>
+        <translation>地点：劳动课、校内、家庭、社区、劳动基地或劳动周。</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>The class, for a class activity; empty for individual students.</source>
+        <translation>班级活动填写班级；个别学生的活动留空。</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参与学生</translation>
+    </message>
+    <message>
+        <source>Students present / students listed (absent students count no minutes).</source>
+        <translation>出勤人数 / 名单人数（缺席学生不计时长）。</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>时长（分钟）</translation>
+    </message>
+    <message>
+        <source>Minutes per student (the default; a student may have other minutes).</source>
+        <translation>每名学生的时长（默认值；个别学生可以不同）。</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Number of attached photos or documents (evidence).</source>
+        <translation>附加的照片或文档数量（佐证材料）。</translation>
+    </message>
+</context>
+<context>
+    <name>LaborEvaluationModel</name>
+    <message>
+        <source>A level of the school&apos;s evaluation scale (default 优秀/良好/合格/待改进); double-click a draft&apos;s cell to choose.</source>
+        <translation>学校评价等级之一（默认 优秀/良好/合格/待改进）；双击草稿的单元格进行选择。</translation>
+    </message>
+    <message>
+        <source>Student number</source>
+        <translation>学籍号</translation>
+    </message>
+    <message>
+        <source>全国学籍号, 19 characters.</source>
+        <translation>全国学籍号，19 位。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>The student&apos;s name.</source>
+        <translation>学生姓名。</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Grade and class.</source>
+        <translation>年级和班级。</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>综合评价</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+    <message>
+        <source>The teacher&apos;s comment, at most 1,000 characters.</source>
+        <translation>教师评语，最多 1000 字。</translation>
+    </message>
+    <message>
+        <source>Life skills</source>
+        <translation>生活技能</translation>
+    </message>
+    <message>
+        <source>Life skills learned this term, separated by 、 or commas (grades 3–6: at least one a year).</source>
+        <translation>本学期学会的生活技能，用顿号或逗号分隔（3–6 年级每年至少一项）。</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Draft → under public notice (公示) → confirmed by the reviewer after the notice has ended.</source>
+        <translation>草稿 → 公示中 → 公示结束后由审核人确认。</translation>
+    </message>
+    <message>
+        <source>Public notice</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>First and last day of the public notice, year-month-day.</source>
+        <translation>公示的起止日期，年-月-日。</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Who confirmed the evaluation (审核).</source>
+        <translation>确认该评价的审核人。</translation>
+    </message>
+</context>
+<context>
+    <name>LaborEvaluationTab</name>
+    <message>
+        <source>Create drafts</source>
+        <translation>生成草稿</translation>
+    </message>
+    <message>
+        <source>Public notice…</source>
+        <translation>公示…</translation>
+    </message>
+    <message>
+        <source>Confirm…</source>
+        <translation>确认…</translation>
+    </message>
+    <message>
+        <source>Withdraw notice</source>
+        <translation>撤回公示</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>No labor literacy evaluations for this term here yet. Choose a class in the tree and create empty drafts for its students; then rate each student in the list.</source>
+        <translation>本学期这里还没有劳动素养评价。请在左侧选择一个班级，为该班学生生成空白草稿，然后在列表中逐个评价。</translation>
+    </message>
+    <message>
+        <source>{drafts} drafts, {notice} under public notice, {confirmed} confirmed. {gaps} students of grades 3–6 have too few life skills recorded this school year.</source>
+        <translation>草稿 {drafts} 份，公示中 {notice} 份，已确认 {confirmed} 份。3–6 年级有 {gaps} 名学生本学年记录的生活技能不足。</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Reviewer&apos;s name:</source>
+        <translation>审核人姓名：</translation>
+    </message>
+    <message>
+        <source>Create empty drafts for the students of {count} classes?</source>
+        <translation>为 {count} 个班级的学生生成空白草稿吗？</translation>
+    </message>
+    <message>
+        <source>Every student already has an evaluation.</source>
+        <translation>每名学生都已有评价。</translation>
+    </message>
+    <message>
+        <source>Choose drafts to put under public notice.</source>
+        <translation>请选择要公示的草稿。</translation>
+    </message>
+    <message>
+        <source>Choose evaluations under public notice to confirm.</source>
+        <translation>请选择要确认的公示中的评价。</translation>
+    </message>
+    <message>
+        <source>Choose evaluations under public notice to withdraw.</source>
+        <translation>请选择要撤回的公示中的评价。</translation>
+    </message>
+    <message>
+        <source>Take {count} evaluations back from public notice to draft, to correct them?</source>
+        <translation>将 {count} 份评价从公示撤回为草稿以便修改吗？</translation>
+    </message>
+    <message>
+        <source>Choose one confirmed evaluation to correct.</source>
+        <translation>请选择一份已确认的评价进行更正。</translation>
+    </message>
+</context>
+<context>
+    <name>LaborEvidenceDialog</name>
+    <message>
+        <source>Files of “{project}”, {date}</source>
+        <translation>“{project}”（{date}）的附件</translation>
+    </message>
+    <message>
+        <source>Photos and documents up to {mb} MB: {types}.</source>
+        <translation>不超过 {mb} MB 的照片和文档：{types}。</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Photos and documents (*.*)</source>
+        <translation>照片和文档 (*.*)</translation>
+    </message>
+    <message>
+        <source>Remove files</source>
+        <translation>移除附件</translation>
+    </message>
+    <message>
+        <source>Attaching the files…</source>
+        <translation>正在添加附件…</translation>
+    </message>
+    <message>
+        <source>Remove {count} files from this activity?</source>
+        <translation>从这项活动中移除 {count} 个附件吗？</translation>
+    </message>
+</context>
+<context>
+    <name>LaborEvidenceModel</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>The file&apos;s name when it was attached.</source>
+        <translation>添加附件时的文件名。</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Kilobytes (KB).</source>
+        <translation>千字节（KB）。</translation>
+    </message>
+    <message>
+        <source>Attached</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>When and by whom (UTC date and time, user).</source>
+        <translation>何时由谁添加（UTC 日期时间、用户）。</translation>
+    </message>
+</context>
+<context>
+    <name>LaborImportSpec</name>
+    <message>
+        <source>Import labor records</source>
+        <translation>导入劳动记录</translation>
+    </message>
+</context>
+<context>
+    <name>LaborLabels</name>
+    <message>
+        <source>Daily-life labor</source>
+        <translation>日常生活劳动</translation>
+    </message>
+    <message>
+        <source>Productive labor</source>
+        <translation>生产劳动</translation>
+    </message>
+    <message>
+        <source>Service labor</source>
+        <translation>服务性劳动</translation>
+    </message>
+    <message>
+        <source>Cleaning and hygiene</source>
+        <translation>清洁与卫生</translation>
+    </message>
+    <message>
+        <source>Tidying and storage</source>
+        <translation>整理与收纳</translation>
+    </message>
+    <message>
+        <source>Cooking and nutrition</source>
+        <translation>烹饪与营养</translation>
+    </message>
+    <message>
+        <source>Using and maintaining household appliances</source>
+        <translation>家用器具使用与维护</translation>
+    </message>
+    <message>
+        <source>Agricultural production</source>
+        <translation>农业生产劳动</translation>
+    </message>
+    <message>
+        <source>Traditional crafts</source>
+        <translation>传统工艺制作</translation>
+    </message>
+    <message>
+        <source>Industrial production</source>
+        <translation>工业生产劳动</translation>
+    </message>
+    <message>
+        <source>New technology</source>
+        <translation>新技术体验与应用</translation>
+    </message>
+    <message>
+        <source>Modern service work</source>
+        <translation>现代服务业劳动</translation>
+    </message>
+    <message>
+        <source>Public welfare and volunteering</source>
+        <translation>公益劳动与志愿服务</translation>
+    </message>
+    <message>
+        <source>Labor lesson</source>
+        <translation>课堂</translation>
+    </message>
+    <message>
+        <source>On campus</source>
+        <translation>校内</translation>
+    </message>
+    <message>
+        <source>At home</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <source>In the community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Labor base</source>
+        <translation>劳动基地</translation>
+    </message>
+    <message>
+        <source>Labor week</source>
+        <translation>劳动周</translation>
+    </message>
+    <message>
+        <source>Self</source>
+        <translation>自评</translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation>互评</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>师评</translation>
+    </message>
+    <message>
+        <source>Parents</source>
+        <translation>家长评</translation>
+    </message>
+    <message>
+        <source>Labor concepts</source>
+        <translation>劳动观念</translation>
+    </message>
+    <message>
+        <source>Labor ability</source>
+        <translation>劳动能力</translation>
+    </message>
+    <message>
+        <source>Habits and character</source>
+        <translation>劳动习惯和品质</translation>
+    </message>
+    <message>
+        <source>Labor spirit</source>
+        <translation>劳动精神</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Under public notice</source>
+        <translation>公示中</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+</context>
+<context>
+    <name>LaborPage</name>
+    <message>
+        <source>Activities</source>
+        <translation>活动记录</translation>
+    </message>
+    <message>
+        <source>Hours per student</source>
+        <translation>学生时长</translation>
+    </message>
+    <message>
+        <source>Literacy evaluation</source>
+        <translation>素养评价</translation>
+    </message>
+    <message>
+        <source>No students yet. Labor is recorded for the students of the roster: import the roster first, then record what the classes did.</source>
+        <translation>还没有学生。劳动记录属于名册中的学生：请先导入学生名册，再记录各班的劳动。</translation>
+    </message>
+</context>
+<context>
+    <name>LaborParticipantModel</name>
+    <message>
+        <source>Student number</source>
+        <translation>学籍号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Self</source>
+        <translation>自评</translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation>互评</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>师评</translation>
+    </message>
+    <message>
+        <source>Parents</source>
+        <translation>家长评</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>A level of the school&apos;s rating scale, or empty (not rated).</source>
+        <translation>学校评价等级之一，或留空（未评价）。</translation>
+    </message>
+    <message>
+        <source>全国学籍号, 19 characters.</source>
+        <translation>全国学籍号，19 位。</translation>
+    </message>
+    <message>
+        <source>The student&apos;s name.</source>
+        <translation>学生姓名。</translation>
+    </message>
+    <message>
+        <source>Grade and class.</source>
+        <translation>年级和班级。</translation>
+    </message>
+    <message>
+        <source>Untick for a student who was absent: no minutes are counted.</source>
+        <translation>缺席的学生取消勾选：不计时长。</translation>
+    </message>
+    <message>
+        <source>Whole minutes this student did; empty means the activity&apos;s default minutes.</source>
+        <translation>该学生实际劳动的整数分钟；留空表示采用活动的默认时长。</translation>
+    </message>
+    <message>
+        <source>A short note, at most 200 characters.</source>
+        <translation>简短备注，最多 200 字。</translation>
+    </message>
+</context>
+<context>
+    <name>LaborTotalsModel</name>
+    <message>
+        <source>Minutes in the period.</source>
+        <translation>期间内的分钟数。</translation>
+    </message>
+    <message>
+        <source>Student number</source>
+        <translation>学籍号</translation>
+    </message>
+    <message>
+        <source>全国学籍号, 19 characters.</source>
+        <translation>全国学籍号，19 位。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>A warning sign marks a student below the weekly threshold.</source>
+        <translation>警示标志表示该学生低于每周时长要求。</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Grade and class.</source>
+        <translation>年级和班级。</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>All minutes of labor in the period, every setting.</source>
+        <translation>期间内全部劳动分钟数，包括所有场所。</translation>
+    </message>
+    <message>
+        <source>Out of class</source>
+        <translation>课外</translation>
+    </message>
+    <message>
+        <source>Minutes of out-of-class and home labor (on campus, at home, in the community): what the weekly threshold counts.</source>
+        <translation>课外及家庭劳动分钟数（校内、家庭、社区）：每周时长要求按此计算。</translation>
+    </message>
+    <message>
+        <source>Per week</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>Out-of-class minutes per week: the minutes × 7 ÷ the days of the period.</source>
+        <translation>每周课外劳动分钟数：分钟数 × 7 ÷ 期间天数。</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <source>Minutes per week required for the student&apos;s stage (grades 1–2: 120, others: 180 by default; see the labor settings).</source>
+        <translation>学生所在学段每周要求的分钟数（默认 1–2 年级 120，其他 180；见劳动设置）。</translation>
+    </message>
+    <message>
+        <source>Labor lessons</source>
+        <translation>劳动课</translation>
+    </message>
+    <message>
+        <source>Minutes of labor lessons attended.</source>
+        <translation>上劳动课的分钟数。</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>活动数</translation>
+    </message>
+    <message>
+        <source>Number of activities attended.</source>
+        <translation>参加的活动数。</translation>
+    </message>
+    <message>
+        <source>By task group</source>
+        <translation>按任务群</translation>
+    </message>
+    <message>
+        <source>Minutes per task group (number, name, minutes).</source>
+        <translation>各任务群的分钟数（编号、名称、分钟）。</translation>
+    </message>
+    <message>
+        <source>Below the threshold: {weekly} of {threshold} minutes a week.</source>
+        <translation>未达标：每周 {weekly} 分钟，要求 {threshold} 分钟。</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>学生数</translation>
+    </message>
+    <message>
+        <source>Students on the roll.</source>
+        <translation>在籍学生数。</translation>
+    </message>
+    <message>
+        <source>Below</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <source>Students below the weekly threshold.</source>
+        <translation>低于每周时长要求的学生数。</translation>
+    </message>
+    <message>
+        <source>Average per week</source>
+        <translation>每周平均</translation>
+    </message>
+    <message>
+        <source>The class&apos;s average out-of-class minutes per week.</source>
+        <translation>全班每周课外劳动的平均分钟数。</translation>
+    </message>
+    <message>
+        <source>Minutes per week required.</source>
+        <translation>每周要求的分钟数。</translation>
+    </message>
+    <message>
+        <source>Minutes of labor lessons held / minutes required (1 lesson a week by default).</source>
+        <translation>已上劳动课分钟数 / 要求分钟数（默认每周 1 课时）。</translation>
+    </message>
+    <message>
+        <source>Lessons enough</source>
+        <translation>劳动课达标</translation>
+    </message>
+    <message>
+        <source>Whether the labor lessons held reach what is required.</source>
+        <translation>已上的劳动课是否达到要求。</translation>
+    </message>
+    <message>
+        <source>Labor week held</source>
+        <translation>已开展劳动周</translation>
+    </message>
+    <message>
+        <source>Whether the class took part in a labor-week activity in this school year.</source>
+        <translation>本学年该班是否参加了劳动周活动。</translation>
+    </message>
+</context>
+<context>
+    <name>LaborTotalsTab</name>
+    <message>
+        <source>Whole term, up to today</source>
+        <translation>整个学期（截至今天）</translation>
+    </message>
+    <message>
+        <source>Dates:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Only students below the threshold</source>
+        <translation>只看未达标</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期间：</translation>
+    </message>
+    <message>
+        <source>Classes (those below are highlighted):</source>
+        <translation>各班情况（未达标的班级突出显示）：</translation>
+    </message>
+    <message>
+        <source>New activity</source>
+        <translation>新增活动</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Adding up the minutes…</source>
+        <translation>正在统计时长…</translation>
+    </message>
+    <message>
+        <source>Adding up the labor minutes…</source>
+        <translation>正在统计劳动时长…</translation>
+    </message>
+    <message>
+        <source>No labor has been recorded for these students in this period yet, so every one of them is below the threshold. Record the activities first.</source>
+        <translation>这些学生在此期间还没有劳动记录，因此全部未达标。请先记录劳动活动。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>{start} to {end} ({weeks} weeks): {below} of {students} students below the weekly threshold; {classes} classes below or short of labor lessons.</source>
+        <translation>{start} 至 {end}（{weeks} 周）：{students} 名学生中 {below} 名低于每周时长要求；{classes} 个班级未达标或劳动课不足。</translation>
+    </message>
+    <message>
+        <source>Labor week of {year}: held ({count} activities, {first} to {last}).</source>
+        <translation>{year} 学年劳动周：已开展（{count} 项活动，{first} 至 {last}）。</translation>
+    </message>
+    <message>
+        <source>Labor week of {year}: not held yet (expected {start} to {end}).</source>
+        <translation>{year} 学年劳动周：尚未开展（预计 {start} 至 {end}）。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Student roster</source>
@@ -424,12 +3012,24 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Print class reports…</source>
+        <translation>打印班级报告(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>使用指南(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;About Baosong</source>
@@ -559,6 +3159,49 @@ Offline records of labor education, physical fitness, PE and arts education for 
     </message>
 </context>
 <context>
+    <name>ProgrammeDialog</name>
+    <message>
+        <source>Edit programme</source>
+        <translation>编辑项目</translation>
+    </message>
+    <message>
+        <source>New programme</source>
+        <translation>新增项目</translation>
+    </message>
+    <message>
+        <source>e.g. 合唱团, 校园足球</source>
+        <translation>例如 合唱团、校园足球</translation>
+    </message>
+    <message>
+        <source>e.g. 合唱, 民乐, 书法</source>
+        <translation>例如 合唱、民乐、书法</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Field:</source>
+        <translation>领域：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation>项目：</translation>
+    </message>
+    <message>
+        <source>Adviser:</source>
+        <translation>指导教师：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>说明：</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDialog</name>
     <message>
         <source>Please wait</source>
@@ -598,6 +3241,25 @@ Offline records of labor education, physical fitness, PE and arts education for 
     <message>
         <source>{name} → {new_name} ({grade}, {count} students)</source>
         <translation>{name} → {new_name}（{grade}，{count} 人）</translation>
+    </message>
+</context>
+<context>
+    <name>PublicityDialog</name>
+    <message>
+        <source>Public notice</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>Put {count} evaluations under public notice. They can be confirmed by the reviewer once the notice has ended; it lasts at least {days} days.</source>
+        <translation>将 {count} 份评价进行公示。公示结束后才能由审核人确认；公示至少 {days} 天。</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>开始：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>结束：</translation>
     </message>
 </context>
 <context>
@@ -707,6 +3369,10 @@ Offline records of labor education, physical fitness, PE and arts education for 
         <source>This workspace has no school yet. Set the school up in Settings, then come back here to add or import students.</source>
         <translation>这个工作区还没有学校。请先在“设置”中填写学校信息，再回到这里新增或导入学生。</translation>
     </message>
+    <message>
+        <source>No students yet. Import the roster file exported from the student registry (学籍系统), or add students one by one.</source>
+        <translation>还没有学生。请导入从学籍系统导出的名册文件，或逐个新增学生。</translation>
+    </message>
 </context>
 <context>
     <name>SchoolPage</name>
@@ -745,6 +3411,48 @@ Offline records of labor education, physical fitness, PE and arts education for 
     <message>
         <source>Enter the school&apos;s full name.</source>
         <translation>请填写学校全称。</translation>
+    </message>
+</context>
+<context>
+    <name>ScopedPage</name>
+    <message>
+        <source>Open the student roster</source>
+        <translation>打开学生名册</translation>
+    </message>
+    <message>
+        <source>Open the settings</source>
+        <translation>打开设置</translation>
+    </message>
+    <message>
+        <source>Term:</source>
+        <translation>学期：</translation>
+    </message>
+    <message>
+        <source>This workspace has no school yet. Set the school up in Settings first.</source>
+        <translation>此工作区还没有学校。请先在“设置”中设置学校。</translation>
+    </message>
+    <message>
+        <source>No students yet. Import the roster first: every record here is a student&apos;s.</source>
+        <translation>还没有学生。请先导入学生名册：这里的每条记录都属于某个学生。</translation>
+    </message>
+</context>
+<context>
+    <name>SelfEvaluationForm</name>
+    <message>
+        <source>{name} ({weight} points)</source>
+        <translation>{name}（{weight} 分）</translation>
+    </message>
+    <message>
+        <source>0 to {weight}</source>
+        <translation>0 到 {weight}</translation>
+    </message>
+    <message>
+        <source>Score:</source>
+        <translation>自评分：</translation>
+    </message>
+    <message>
+        <source>separated by 、</source>
+        <translation>用顿号分隔</translation>
     </message>
 </context>
 <context>
@@ -794,6 +3502,18 @@ Offline records of labor education, physical fitness, PE and arts education for 
         <translation>学段</translation>
     </message>
     <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Baosong backs the database up every day (the last 14 days and 12 months are kept) and before every risky action. A backup can be restored here.</source>
+        <translation>报送每天自动备份数据库（保留最近 14 天和 12 个月的备份），并在每次风险操作前备份。可以在这里恢复备份。</translation>
+    </message>
+    <message>
+        <source>Backups and restore…</source>
+        <translation>备份与恢复…</translation>
+    </message>
+    <message>
         <source>No school yet: enter its profile and save.</source>
         <translation>尚未建立学校：请填写学校信息并保存。</translation>
     </message>
@@ -808,6 +3528,64 @@ Offline records of labor education, physical fitness, PE and arts education for 
     <message>
         <source>The school profile was saved.</source>
         <translation>学校信息已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SpecialtyDialog</name>
+    <message>
+        <source>Edit specialty</source>
+        <translation>编辑特长</translation>
+    </message>
+    <message>
+        <source>New specialty</source>
+        <translation>新增特长</translation>
+    </message>
+    <message>
+        <source>e.g. 钢琴八级, 市级展演获奖</source>
+        <translation>例如 钢琴八级、市级展演获奖</translation>
+    </message>
+    <message>
+        <source>Outside school: the specialty counts as outside learning (校外学习), not toward the arts specialty score.</source>
+        <translation>校外：该特长计入校外学习，不计入艺术特长分数。</translation>
+    </message>
+    <message>
+        <source>Student:</source>
+        <translation>学生：</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Specialty:</source>
+        <translation>特长：</translation>
+    </message>
+    <message>
+        <source>Sub-type:</source>
+        <translation>细类：</translation>
+    </message>
+    <message>
+        <source>Trained:</source>
+        <translation>培养方式：</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>水平：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>School year {year}</source>
+        <translation>{year} 学年</translation>
+    </message>
+</context>
+<context>
+    <name>StartupCheck</name>
+    <message>
+        <source>The database {path} is damaged (its integrity check failed). Start Baosong without --smoke-test to restore a backup.</source>
+        <translation>数据库 {path} 已损坏（完整性检查未通过）。请不带 --smoke-test 启动报送以恢复备份。</translation>
     </message>
 </context>
 <context>
@@ -925,6 +3703,64 @@ Offline records of labor education, physical fitness, PE and arts education for 
     </message>
 </context>
 <context>
+    <name>StudentPickModel</name>
+    <message>
+        <source>Student number</source>
+        <translation>学籍号</translation>
+    </message>
+    <message>
+        <source>全国学籍号, 19 characters; tick to choose.</source>
+        <translation>全国学籍号，19 位；勾选即选中。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>The student&apos;s name.</source>
+        <translation>学生姓名。</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Grade and class, e.g. 三年级(1)班.</source>
+        <translation>年级和班级，例如 三年级(1)班。</translation>
+    </message>
+</context>
+<context>
+    <name>StudentPickerDialog</name>
+    <message>
+        <source>Choose students</source>
+        <translation>选择学生</translation>
+    </message>
+    <message>
+        <source>Search by name or student number</source>
+        <translation>按姓名或学籍号搜索</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>全部班级</translation>
+    </message>
+    <message>
+        <source>Tick all shown</source>
+        <translation>勾选显示的全部学生</translation>
+    </message>
+    <message>
+        <source>Untick all shown</source>
+        <translation>取消勾选显示的全部学生</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>班级：</translation>
+    </message>
+    <message>
+        <source>{count} students chosen</source>
+        <translation>已选择 {count} 名学生</translation>
+    </message>
+</context>
+<context>
     <name>StudentTableModel</name>
     <message>
         <source>Student number</source>
@@ -957,6 +3793,38 @@ Offline records of labor education, physical fitness, PE and arts education for 
     <message>
         <source>PE exempt</source>
         <translation>体育免修</translation>
+    </message>
+    <message>
+        <source>全国学籍号, 19 characters: G + the 18-digit ID number, J + 18 characters, or a temporary L + area code, birth date and 4 digits.</source>
+        <translation>全国学籍号，19 位：G + 18 位身份证号，J + 18 位，或临时学籍号 L + 地区码、出生日期和 4 位数字。</translation>
+    </message>
+    <message>
+        <source>The name as registered, in Chinese characters, no spaces.</source>
+        <translation>登记的姓名，汉字，不含空格。</translation>
+    </message>
+    <message>
+        <source>男 or 女; for G and J numbers it follows from the number.</source>
+        <translation>男或女；G、J 开头的学籍号由号码确定性别。</translation>
+    </message>
+    <message>
+        <source>Year-month-day, e.g. 2016-09-01.</source>
+        <translation>年-月-日，例如 2016-09-01。</translation>
+    </message>
+    <message>
+        <source>One of the 56 ethnic groups (GB 3304), e.g. 汉族.</source>
+        <translation>56 个民族之一（GB 3304），例如 汉族。</translation>
+    </message>
+    <message>
+        <source>Grade and class, e.g. 三年级(1)班.</source>
+        <translation>年级和班级，例如 三年级(1)班。</translation>
+    </message>
+    <message>
+        <source>Enrolled, transferred in, transferred out, suspended or graduated; change it with Change status.</source>
+        <translation>在籍、转入、转出、休学或毕业；用「转出/状态变更」修改。</translation>
+    </message>
+    <message>
+        <source>Exempt from the physical fitness test; rest the mouse on a cell for the reason.</source>
+        <translation>免予体质测试；鼠标停在单元格上可查看原因。</translation>
     </message>
 </context>
 <context>
