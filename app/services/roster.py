@@ -15,6 +15,7 @@ from app.models import STAGE_GRADES, SchoolClass, Student, StudentRow, StudentSt
 from app.services.workspace import require_school
 from app.validation.codes import class_display_name
 from app.validation.student import StudentFields, validate_student
+from app.validation.text import clean_name
 from db import repo_classes, repo_students
 from db.repo_students import StudentQuery
 
@@ -192,3 +193,22 @@ def change_status(
 
 def student_history(db: Database, uuid: str) -> list[dict[str, object]]:
     return repo_students.list_events(db, uuid)
+
+
+def update_class_details(
+    db: Database, class_uuid: str, *, name: str, head_teacher: str, actor: str
+) -> SchoolClass:
+    """Rename a class (e.g. 三(2)班 → 火箭班) or record its head teacher (班主任)."""
+    found = repo_classes.get_class(db, class_uuid)
+    if found is None or found.meta.deleted:
+        raise NotFoundError(tr("The class no longer exists."), tr("Refresh the list."))
+    name = clean_name(name)
+    if not name:
+        raise UserError(tr("The class name is empty."), tr("Enter a name such as 三(2)班."))
+    with db.atomic():
+        repo_classes.update_class(
+            db, class_uuid, {"name": name, "head_teacher": clean_name(head_teacher)}, actor
+        )
+    updated = repo_classes.get_class(db, class_uuid)
+    assert updated is not None
+    return updated

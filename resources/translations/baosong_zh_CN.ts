@@ -1114,6 +1114,29 @@ The current state of the database is saved first as a backup, so this can be und
     </message>
 </context>
 <context>
+    <name>ClassDialog</name>
+    <message>
+        <source>Edit class</source>
+        <translation>编辑班级</translation>
+    </message>
+    <message>
+        <source>Name of the head teacher</source>
+        <translation>班主任姓名</translation>
+    </message>
+    <message>
+        <source>Grade code / class number:</source>
+        <translation>年级编号 / 班级编号：</translation>
+    </message>
+    <message>
+        <source>Class name:</source>
+        <translation>班级名称：</translation>
+    </message>
+    <message>
+        <source>Head teacher:</source>
+        <translation>班主任：</translation>
+    </message>
+</context>
+<context>
     <name>ClassReportDialog</name>
     <message>
         <source>Print class reports</source>
@@ -3336,6 +3359,10 @@ Offline records of labor education, physical fitness, PE and arts education for 
     <message>
         <source>Change status</source>
         <translation>转出/状态变更</translation>
+    </message>
+    <message>
+        <source>Edit class</source>
+        <translation>编辑班级</translation>
     </message>
     <message>
         <source>Import roster</source>

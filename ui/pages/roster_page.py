@@ -81,6 +81,7 @@ class RosterPage(QWidget):
         self.add_action = action("add", self.tr("New student"), self.add_student)
         self.edit_action = action("edit", self.tr("Edit"), self.edit_student)
         self.status_action = action("status", self.tr("Change status"), self.change_status)
+        self.class_action = action("edit", self.tr("Edit class"), self.edit_class)
         self.import_action = action("import", self.tr("Import roster"), self.start_import)
         self.export_action = action("export", self.tr("Export roster"), self.export_roster)
         self.promote_action = action("promote", self.tr("Promote grades"), self.promote)
@@ -88,7 +89,7 @@ class RosterPage(QWidget):
     def _build(self) -> None:
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for act in (self.add_action, self.edit_action, self.status_action):
+        for act in (self.add_action, self.edit_action, self.status_action, self.class_action):
             toolbar.addAction(act)
         toolbar.addSeparator()
         for act in (self.import_action, self.export_action, self.promote_action):
@@ -247,6 +248,7 @@ class RosterPage(QWidget):
         scope = indexes[0].data(SCOPE_ROLE) if indexes else None
         self.scope = scope if isinstance(scope, Scope) else Scope()
         self.proxy.set_scope(grade_code=self.scope.grade_code, class_uuid=self.scope.class_uuid)
+        self._update_actions()
 
     def _table_selection_changed(self, *_args: object) -> None:
         self._update_actions()
@@ -261,6 +263,7 @@ class RosterPage(QWidget):
             act.setEnabled(has_school)
         self.edit_action.setEnabled(has_school and selected)
         self.status_action.setEnabled(has_school and selected)
+        self.class_action.setEnabled(has_school and self.scope.class_uuid is not None)
 
     def selected_row(self) -> StudentRow | None:
         rows = self.table.selectionModel().selectedRows()
@@ -302,6 +305,25 @@ class RosterPage(QWidget):
             return
         dialog = StatusDialog(self._ws, row.student, today=self._today, parent=self)
         self._open_dialog(dialog, dialog.status_changed)
+
+    def edit_class(self) -> None:
+        from app.services.roster import list_classes
+        from ui.dialogs.class_dialog import ClassDialog
+
+        chosen = next(
+            (c for c in list_classes(self._ws.db) if c.meta.uuid == self.scope.class_uuid), None
+        )
+        if chosen is None:
+            return
+        dialog = ClassDialog(self._ws, chosen, parent=self)
+        self.active_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.class_saved.connect(self._class_written)
+        dialog.open()
+
+    def _class_written(self, _school_class: object) -> None:
+        self.reload()
+        self.roster_changed.emit()
 
     def _open_dialog(self, dialog: QDialog, saved: SignalInstance) -> None:
         self.active_dialog = dialog
