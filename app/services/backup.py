@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -15,6 +16,13 @@ from sqlite_utils import Database
 
 from app.errors import UserError
 from app.i18n import tr
+from app.services.backup_files import (
+    COMPRESSED_SUFFIX,
+    compress,
+    is_backup_file,
+    sidecar_path,
+    write_sidecar,
+)
 
 log = logging.getLogger(__name__)
 
@@ -65,17 +73,18 @@ def daily_backup_if_due(
 ) -> Path | None:
     """Take today's backup unless one exists; the first of each month is also kept as monthly.
 
-    Called at start-up (and may be called again later the same day: it then does nothing).
-    Returns the new daily backup, or None when today's already existed.
+    Called after start-up in the background (and may be called again later the same day: it
+    then does nothing). Returns the new daily backup, or None when today's already existed.
     """
     today = today or dt.date.today()
-    daily = backup_dir / f"{DAILY_PREFIX}-{today.isoformat()}.sqlite3"
-    if daily.exists():
+    daily = backup_dir / f"{DAILY_PREFIX}-{today.isoformat()}{COMPRESSED_SUFFIX}"
+    if daily.exists() or daily.with_name(daily.name.removesuffix(".gz")).exists():
         return None
-    made = _write_backup(db, daily)
-    monthly = backup_dir / f"{MONTHLY_PREFIX}-{today:%Y-%m}.sqlite3"
-    if not monthly.exists():
-        _write_backup(db, monthly)
+    monthly = backup_dir / f"{MONTHLY_PREFIX}-{today:%Y-%m}{COMPRESSED_SUFFIX}"
+    need_monthly = not (
+        monthly.exists() or monthly.with_name(monthly.name.removesuffix(".gz")).exists()
+    )
+    made = _write_compressed_backup(db, daily, also=monthly if need_monthly else None)
     prune_backups(backup_dir)
     return made
 
@@ -89,30 +98,46 @@ def prune_backups(backup_dir: Path) -> list[Path]:
     removed: list[Path] = []
     for prefix, keep in ((DAILY_PREFIX, KEEP_DAILY), (MONTHLY_PREFIX, KEEP_MONTHLY)):
         # ISO dates in the names sort chronologically.
-        files = sorted(backup_dir.glob(f"{prefix}-*.sqlite3"), reverse=True)
+        files = sorted(
+            (p for p in backup_dir.glob(f"{prefix}-*") if is_backup_file(p)),
+            key=lambda p: p.name.removesuffix(".gz"),
+            reverse=True,
+        )
         for old in files[keep:]:
             old.unlink(missing_ok=True)
+            sidecar_path(old).unlink(missing_ok=True)
             removed.append(old)
     return removed
 
 
-def _write_backup(db: Database, target: Path) -> Path:
-    partial = target.with_suffix(".partial")
+def _write_compressed_backup(db: Database, target: Path, *, also: Path | None) -> Path:
+    """Online backup to a temporary plain file, inspect it, then gzip it into place.
+
+    ``also`` gets a copy of the same compressed file (the monthly backup of a new month).
+    """
+    plain = target.with_name(target.name + ".plain")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        dest = sqlite3.connect(str(partial))
+        dest = sqlite3.connect(str(plain))
         try:
             db.conn.backup(dest)
         finally:
             dest.close()
-        partial.replace(target)  # a crash mid-copy never leaves a file that looks like a backup
+        sha256 = compress(plain, target)
+        write_sidecar(target, plain, sha256=sha256)
+        if also is not None:
+            shutil.copy2(target, also)
+            write_sidecar(also, plain, sha256=sha256)
     except (OSError, sqlite3.Error) as exc:
-        partial.unlink(missing_ok=True)
+        for leftover in (target, sidecar_path(target)):
+            leftover.unlink(missing_ok=True)
         raise UserError(
             tr(
                 "The database backup {path} could not be written ({error}).", path=target, error=exc
             ),
             tr("Free some disk space or check the folder's permissions, then try again."),
         ) from exc
+    finally:
+        plain.unlink(missing_ok=True)
     log.info("database backed up to %s", target)
     return target

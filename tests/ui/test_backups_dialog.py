@@ -75,8 +75,8 @@ def test_the_daily_backup_runs_after_the_first_window_without_a_dialog(
     window = window_of(controller)
     assert window.isVisible()
     qtbot.waitUntil(lambda: controller.last_daily_backup is not None)
-    assert controller.last_daily_backup == roster_ws.paths.backups / f"daily-{TODAY}.sqlite3"
-    assert (roster_ws.paths.backups / "monthly-2026-12.sqlite3").exists()
+    assert controller.last_daily_backup == roster_ws.paths.backups / f"daily-{TODAY}.sqlite3.gz"
+    assert (roster_ws.paths.backups / "monthly-2026-12.sqlite3.gz").exists()
     assert window.statusBar().currentMessage()
     assert not window.findChildren(QMessageBox)
 

@@ -83,8 +83,9 @@ def test_refusing_leaves_the_damaged_file_alone(damaged: WorkspacePaths) -> None
 
 
 def test_without_any_intact_backup_only_quit_is_possible(damaged: WorkspacePaths) -> None:
-    for backup in damaged.backups.glob("*.sqlite3"):
-        corrupt(backup)
+    for backup in damaged.backups.glob("*.sqlite3*"):
+        if not backup.name.endswith(".json"):
+            corrupt(backup)
     answers = Answers(restore=True)
     assert not check_database(damaged, ask=answers)
     assert answers.asked == [(damaged.database, None)]

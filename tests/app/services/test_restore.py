@@ -91,3 +91,23 @@ def test_a_damaged_backup_is_refused(tmp_path: Path) -> None:
     with pytest.raises(UserError):
         restore_backup(target, bad, tmp_path / "backups")
     assert target.read_bytes() == b"current"
+
+
+def test_a_compressed_backup_damaged_after_it_was_taken_is_neither_offered_nor_restored(
+    school_ws: Workspace,
+) -> None:
+    paths = school_ws.paths
+    made = daily_backup_if_due(school_ws.db, paths.backups, today=dt.date(2026, 11, 30))
+    assert made is not None
+    school_ws.close()
+    for backup in paths.backups.glob("*.sqlite3.gz"):
+        data = bytearray(backup.read_bytes())
+        data[len(data) // 2 :] = b"\x00" * (len(data) - len(data) // 2)
+        backup.write_bytes(bytes(data))
+    assert all(b.ok for b in list_backups(paths.backups)), "the sidecars still say sound"
+    assert latest_good_backup(paths.backups) is None
+    before = paths.database.read_bytes()
+    with pytest.raises(UserError):
+        restore_backup(paths.database, made, paths.backups)
+    assert paths.database.read_bytes() == before
+    assert not list(paths.backups.glob("before-restore-*"))
