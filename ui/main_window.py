@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
             return self._build_settings
         if key == "fitness":
             return self._build_fitness
-        if key in ("labor", "arts"):
+        if key in ("labor", "arts", "pe"):
             return partial(self._build_scoped, key)
         return partial(self._build_placeholder, key)
 
@@ -174,11 +174,12 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_scoped(self, key: str) -> QWidget:
-        """劳动教育 and 美育: class tree, term and tabs (ui/pages/scoped_page.py)."""
+        """劳动教育, 美育 and 体育过程: class tree, term and tabs (ui/pages/scoped_page.py)."""
         from ui.pages.arts_page import ArtsPage
         from ui.pages.labor_page import LaborPage
+        from ui.pages.pe_page import PEPage
 
-        page_class = LaborPage if key == "labor" else ArtsPage
+        page_class = {"labor": LaborPage, "arts": ArtsPage, "pe": PEPage}[key]
         page = page_class(self._ws, self._runner, today=self._today)
         page.navigate.connect(self.show_page)
         return page

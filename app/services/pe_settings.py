@@ -44,6 +44,12 @@ def load_zhongkao_config(db: Database, year: int) -> ZhongkaoConfig | None:
     return validate_zhongkao(data) if data else None
 
 
+def zhongkao_scheme(db: Database, year: int) -> dict[str, Any] | None:
+    """The year's scheme as it was entered (the JSON shape of ``app.pe.zhongkao``), for export."""
+    data = _stored_schemes(db).get(str(year))
+    return dict(data) if isinstance(data, dict) and data else None
+
+
 def save_zhongkao_config(db: Database, data: Mapping[str, Any]) -> ZhongkaoConfig:
     """Validate a scheme and store it under its year (replacing that year's scheme)."""
     config = validate_zhongkao(data)

@@ -1091,6 +1091,33 @@ The current state of the database is saved first as a backup, so this can be und
     </message>
 </context>
 <context>
+    <name>ChartWidget</name>
+    <message>
+        <source>Nothing to show yet.</source>
+        <translation>暂无可显示的数据。</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>图片另存为 PNG…</translation>
+    </message>
+    <message>
+        <source>The picture could not be written to {path}.</source>
+        <translation>无法将图片写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to, or another file name.</source>
+        <translation>请选择有写入权限的文件夹，或换一个文件名。</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation>将图表保存为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+</context>
+<context>
     <name>ChoicePage</name>
     <message>
         <source>Welcome to Baosong</source>
@@ -1874,6 +1901,14 @@ score</source>
 <context>
     <name>FitnessPage</name>
     <message>
+        <source>Enter results</source>
+        <translation>成绩录入</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计分析</translation>
+    </message>
+    <message>
         <source>Import results</source>
         <translation>导入成绩</translation>
     </message>
@@ -1967,6 +2002,319 @@ score</source>
     <message>
         <source>{count} values skipped (greyed or read-only cells).</source>
         <translation>跳过 {count} 项（灰色或不可修改的格）。</translation>
+    </message>
+</context>
+<context>
+    <name>FitnessStatsCharts</name>
+    <message>
+        <source>Levels (share of the complete students)</source>
+        <translation>等级分布（占完整测试学生的比例）</translation>
+    </message>
+    <message>
+        <source>Underweight</source>
+        <translation>低体重</translation>
+    </message>
+    <message>
+        <source>Overweight</source>
+        <translation>超重</translation>
+    </message>
+    <message>
+        <source>Obese</source>
+        <translation>肥胖</translation>
+    </message>
+    <message>
+        <source>BMI categories (share of the students measured)</source>
+        <translation>BMI 分类（占已测身高体重学生的比例）</translation>
+    </message>
+    <message>
+        <source>Mean change of the total by class ({previous} → {year})</source>
+        <translation>各班总分平均变化（{previous} → {year}）</translation>
+    </message>
+    <message>
+        <source>Mean change</source>
+        <translation>平均变化</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>全校</translation>
+    </message>
+    <message>
+        <source>Improved and moved up a level, by class</source>
+        <translation>各班总分提高与等级上升比例</translation>
+    </message>
+    <message>
+        <source>Total improved</source>
+        <translation>总分提高</translation>
+    </message>
+    <message>
+        <source>Moved up a level</source>
+        <translation>等级上升</translation>
+    </message>
+    <message>
+        <source>School improved</source>
+        <translation>全校提高比例</translation>
+    </message>
+</context>
+<context>
+    <name>FitnessStatsModel</name>
+    <message>
+        <source>By grade</source>
+        <translation>按年级</translation>
+    </message>
+    <message>
+        <source>By class</source>
+        <translation>按班级</translation>
+    </message>
+    <message>
+        <source>By sex</source>
+        <translation>按性别</translation>
+    </message>
+    <message>
+        <source>By grade and sex</source>
+        <translation>按年级和性别</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Grade and sex</source>
+        <translation>年级和性别</translation>
+    </message>
+    <message>
+        <source>Tested</source>
+        <translation>测试人数</translation>
+    </message>
+    <message>
+        <source>Students with a recorded result of the school year that is not exempt (complete or not).</source>
+        <translation>本学年有成绩记录且未免测的学生（无论项目是否齐全）。</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>免测人数</translation>
+    </message>
+    <message>
+        <source>免测 students: counted here and in no rate (never as 0 points).</source>
+        <translation>免测学生：只在此处计数，不计入任何比例（绝不按 0 分计）。</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>缺项人数</translation>
+    </message>
+    <message>
+        <source>Tested, but an item is missing: left out of the level rates and the mean total; their measured items still count for those items.</source>
+        <translation>已测试但缺少项目：不计入等级比例和平均总分；已测项目仍计入相应项目的统计。</translation>
+    </message>
+    <message>
+        <source>Not tested</source>
+        <translation>未测人数</translation>
+    </message>
+    <message>
+        <source>On roll, with nothing recorded for the school year.</source>
+        <translation>在籍但本学年没有任何记录。</translation>
+    </message>
+    <message>
+        <source>Mean total</source>
+        <translation>平均总分</translation>
+    </message>
+    <message>
+        <source>Mean school-year total (学年总分, bonus included) of the complete students; points, one decimal place.</source>
+        <translation>完整测试学生的学年总分（含附加分）平均值；单位：分，保留一位小数。</translation>
+    </message>
+    <message>
+        <source>{level} %</source>
+        <translation>{level}率</translation>
+    </message>
+    <message>
+        <source>Share of the complete students at the level {level}, in %.</source>
+        <translation>完整测试学生中{level}的比例（%）。</translation>
+    </message>
+    <message>
+        <source>Share of the tested students with height and weight measured whose BMI is {category} (national bands by grade and sex), in %.</source>
+        <translation>已测身高体重的学生中 BMI 为{category}的比例（按国家标准分年级、性别的界值），单位 %。</translation>
+    </message>
+    <message>
+        <source>Excellent or good %</source>
+        <translation>优良率</translation>
+    </message>
+    <message>
+        <source>优良率: excellent + good, of the complete students, in %.</source>
+        <translation>优良率：完整测试学生中优秀与良好之和的比例（%）。</translation>
+    </message>
+    <message>
+        <source>Pass rate %</source>
+        <translation>及格率</translation>
+    </message>
+    <message>
+        <source>及格率: pass or better (60 points and more), of the complete students, in %.</source>
+        <translation>及格率：完整测试学生中及格及以上（60 分及以上）的比例（%）。</translation>
+    </message>
+    <message>
+        <source>Obese %</source>
+        <translation>肥胖率</translation>
+    </message>
+    <message>
+        <source>obese (肥胖)</source>
+        <translation>肥胖</translation>
+    </message>
+    <message>
+        <source>Overweight %</source>
+        <translation>超重率</translation>
+    </message>
+    <message>
+        <source>overweight (超重)</source>
+        <translation>超重</translation>
+    </message>
+    <message>
+        <source>Underweight %</source>
+        <translation>低体重率</translation>
+    </message>
+    <message>
+        <source>underweight (低体重)</source>
+        <translation>低体重</translation>
+    </message>
+    <message>
+        <source>Compared</source>
+        <translation>比较人数</translation>
+    </message>
+    <message>
+        <source>增值评价: students on roll with a complete result both in {previous} and in this school year.</source>
+        <translation>增值评价：在 {previous} 和本学年都有完整成绩的在籍学生。</translation>
+    </message>
+    <message>
+        <source>Mean change</source>
+        <translation>总分平均变化</translation>
+    </message>
+    <message>
+        <source>Mean change of the total against {previous}, in points (+ is better).</source>
+        <translation>与 {previous} 相比总分的平均变化，单位：分（+ 表示提高）。</translation>
+    </message>
+    <message>
+        <source>Improved %</source>
+        <translation>提高比例</translation>
+    </message>
+    <message>
+        <source>Share of the compared students whose total went up, in %.</source>
+        <translation>比较学生中总分提高的比例（%）。</translation>
+    </message>
+    <message>
+        <source>Up a level %</source>
+        <translation>等级上升比例</translation>
+    </message>
+    <message>
+        <source>Share of the compared students who moved up at least one level (不及格 &lt; 及格 &lt; 良好 &lt; 优秀), in %.</source>
+        <translation>比较学生中等级至少上升一级的比例（不及格 &lt; 及格 &lt; 良好 &lt; 优秀），单位 %。</translation>
+    </message>
+    <message>
+        <source>{item} mean</source>
+        <translation>{item}均分</translation>
+    </message>
+    <message>
+        <source>Mean score (0–100) of {item}, over the tested students with a score for it.</source>
+        <translation>{item}的平均得分（0–100），按有该项得分的测试学生计算。</translation>
+    </message>
+    <message>
+        <source>{item} pass %</source>
+        <translation>{item}及格率</translation>
+    </message>
+    <message>
+        <source>Share of those students scoring 60 or more in {item}, in %.</source>
+        <translation>这些学生中{item}得分达到 60 分及以上的比例（%）。</translation>
+    </message>
+    <message>
+        <source>The whole school first, then each group.</source>
+        <translation>先列全校，再列各组。</translation>
+    </message>
+</context>
+<context>
+    <name>FitnessStatsView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Export workbook…</source>
+        <translation>导出统计工作簿…</translation>
+    </message>
+    <message>
+        <source>The statistics and the value-added of the school year as an Excel workbook (.xlsx), with charts, by grade, class and sex.</source>
+        <translation>将本学年的统计与增值评价导出为 Excel 工作簿（.xlsx），按年级、班级、性别分表，并附图表。</translation>
+    </message>
+    <message>
+        <source>School year:</source>
+        <translation>学年：</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Enter results</source>
+        <translation>录入成绩</translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>等级分布</translation>
+    </message>
+    <message>
+        <source>BMI categories</source>
+        <translation>BMI 分类</translation>
+    </message>
+    <message>
+        <source>Value-added</source>
+        <translation>增值评价</translation>
+    </message>
+    <message>
+        <source>This workspace has no school yet. Set the school up in Settings first.</source>
+        <translation>此工作区还没有学校。请先在“设置”中设置学校。</translation>
+    </message>
+    <message>
+        <source>Computing the figures of {year}…</source>
+        <translation>正在计算 {year} 的统计数据…</translation>
+    </message>
+    <message>
+        <source>No fitness results for {year} yet. Enter them class by class or import them on the entry tab first: the figures, charts and value-added appear here.</source>
+        <translation>{year} 还没有体质健康成绩。请先在“成绩录入”中逐班录入或导入成绩：统计数据、图表和增值评价会显示在这里。</translation>
+    </message>
+    <message>
+        <source>No student has complete results in both {previous} and {year} yet: the value-added compares each student with the year before.</source>
+        <translation>还没有学生在 {previous} 和 {year} 都有完整成绩：增值评价是将每名学生与上一学年比较。</translation>
+    </message>
+    <message>
+        <source>{year}: {tested} tested, {exempt} exempt, {incomplete} incomplete, {untested} not tested. Mean total {mean}; excellent or good {good}; pass rate {passed}.</source>
+        <translation>{year}：测试 {tested} 人，免测 {exempt} 人，缺项 {incomplete} 人，未测 {untested} 人。平均总分 {mean}；优良率 {good}；及格率 {passed}。</translation>
+    </message>
+    <message>
+        <source>Value-added against {previous}: {n} students compared, mean change {change}, {improved} improved, {up} moved up a level; {missing} without a complete result the year before.</source>
+        <translation>与 {previous} 相比的增值评价：比较 {n} 人，总分平均变化 {change}，提高比例 {improved}，等级上升比例 {up}；另有 {missing} 人上一学年没有完整成绩。</translation>
+    </message>
+    <message>
+        <source>Writing the statistics workbook…</source>
+        <translation>正在写入统计工作簿…</translation>
+    </message>
+    <message>
+        <source>{school} {year} fitness statistics.xlsx</source>
+        <translation>{school} {year} 体质健康统计.xlsx</translation>
+    </message>
+    <message>
+        <source>Export statistics workbook</source>
+        <translation>导出统计工作簿</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The statistics workbook was written to {path}.</source>
+        <translation>统计工作簿已写入 {path}。</translation>
     </message>
 </context>
 <context>
@@ -3139,6 +3487,305 @@ Offline records of labor education, physical fitness, PE and arts education for 
     </message>
 </context>
 <context>
+    <name>PEColumns</name>
+    <message>
+        <source>{what} over the term: a whole number from 0 to 100 (95 or 95%).</source>
+        <translation>本学期{what}：0 到 100 的整数（可写 95 或 95%）。</translation>
+    </message>
+    <message>
+        <source>Tick when a parent confirmed the out-of-school minutes.</source>
+        <translation>家长已确认课外锻炼时间时勾选。</translation>
+    </message>
+    <message>
+        <source>This school&apos;s settings count unconfirmed minutes as 0.</source>
+        <translation>按本校设置，未经家长确认的时间按 0 计。</translation>
+    </message>
+    <message>
+        <source>Attendance
+%</source>
+        <translation>体育课
+出勤率 %</translation>
+    </message>
+    <message>
+        <source>PE lessons attended (体育课出勤)</source>
+        <translation>体育课出勤率</translation>
+    </message>
+    <message>
+        <source>Break-time
+exercise %</source>
+        <translation>大课间
+参与率 %</translation>
+    </message>
+    <message>
+        <source>Participation in 大课间</source>
+        <translation>大课间参与率</translation>
+    </message>
+    <message>
+        <source>Exercise
+min/week</source>
+        <translation>课外锻炼
+分钟/周</translation>
+    </message>
+    <message>
+        <source>课外锻炼: minutes a week out of school, a whole number up to 2100; {target} minutes a week earn the full score.</source>
+        <translation>课外锻炼：每周校外锻炼分钟数，不超过 2100 的整数；每周达到 {target} 分钟得满分。</translation>
+    </message>
+    <message>
+        <source>Parent
+confirmed</source>
+        <translation>家长
+确认</translation>
+    </message>
+    <message>
+        <source>Sports club</source>
+        <translation>体育社团</translation>
+    </message>
+    <message>
+        <source>体育社团 or school team, e.g. 足球社; empty for none (at most 100 characters).</source>
+        <translation>所在体育社团或校队，例如 足球社；没有则留空（最多 100 个字符）。</translation>
+    </message>
+    <message>
+        <source>Sport skill</source>
+        <translation>专项技能</translation>
+    </message>
+    <message>
+        <source>专项运动技能: the sport, e.g. 篮球 or 跳绳; empty while the student has none.</source>
+        <translation>专项运动技能：项目名称，例如 篮球、跳绳；尚无则留空。</translation>
+    </message>
+    <message>
+        <source>Skill level</source>
+        <translation>技能等级</translation>
+    </message>
+    <message>
+        <source>The level on this school&apos;s scale: {levels}. Choose it from the list (F2 or a double click).</source>
+        <translation>按本校等级标准：{levels}。从列表中选择（按 F2 或双击）。</translation>
+    </message>
+    <message>
+        <source>PE homework
+%</source>
+        <translation>体育作业
+完成率 %</translation>
+    </message>
+    <message>
+        <source>PE homework completed (体育作业)</source>
+        <translation>体育作业完成率</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Anything worth keeping, at most 500 characters.</source>
+        <translation>需要记录的其他情况，最多 500 个字符。</translation>
+    </message>
+    <message>
+        <source>Computed; not entered.</source>
+        <translation>自动计算，无需录入。</translation>
+    </message>
+    <message>
+        <source>Awards</source>
+        <translation>获奖</translation>
+    </message>
+    <message>
+        <source>Sports awards of the term, recorded under 美育 → awards (domain sports); the best one counts.</source>
+        <translation>本学期的体育类获奖（在“美育 → 获奖”中登记，领域为体育）；按最高的一项计分。</translation>
+    </message>
+    <message>
+        <source>Process
+score</source>
+        <translation>过程
+评价分</translation>
+    </message>
+    <message>
+        <source>0–100, one decimal place: {weights}. Empty (grey) while a weighted entry is missing.</source>
+        <translation>0–100，保留一位小数：{weights}。有计权项目缺失时为空（灰色）。</translation>
+    </message>
+    <message>
+        <source>Fitness
+total</source>
+        <translation>体测
+总分</translation>
+    </message>
+    <message>
+        <source>The school year&apos;s fitness total (学年总分, the retest when there is one), from 体质健康; empty until complete.</source>
+        <translation>本学年体质健康学年总分（有补测时取补测），来自“体质健康”；成绩不完整时为空。</translation>
+    </message>
+    <message>
+        <source>PE result</source>
+        <translation>体育
+综合成绩</translation>
+    </message>
+    <message>
+        <source>{fitness}% × fitness total (at most 100) + {process}% × process score, one decimal place.</source>
+        <translation>{fitness}% × 体测总分（最多按 100 计）+ {process}% × 过程评价分，保留一位小数。</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Of the PE result: excellent from 90, good from 80, pass from 60, else fail.</source>
+        <translation>体育综合成绩的等级：90 分及以上优秀，80 分及以上良好，60 分及以上及格，其余不及格。</translation>
+    </message>
+    <message>
+        <source>Student number</source>
+        <translation>学籍号</translation>
+    </message>
+    <message>
+        <source>全国学籍号, from the roster.</source>
+        <translation>全国学籍号，来自学生名册。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>From the roster.</source>
+        <translation>来自学生名册。</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>免测</translation>
+    </message>
+    <message>
+        <source>Still missing: {what}.</source>
+        <translation>尚缺：{what}。</translation>
+    </message>
+    <message>
+        <source>Exempt from the fitness test: no PE result.</source>
+        <translation>体质测试免测：没有体育综合成绩。</translation>
+    </message>
+    <message>
+        <source>Needs both a complete fitness total and a process score.</source>
+        <translation>需要完整的体测总分和过程评价分。</translation>
+    </message>
+</context>
+<context>
+    <name>PEPage</name>
+    <message>
+        <source>Process evaluation</source>
+        <translation>过程评价</translation>
+    </message>
+    <message>
+        <source>No students yet. PE process records are kept for the students of the roster: import the roster first, then enter each class&apos;s records of the term.</source>
+        <translation>还没有学生。体育过程记录按名册中的学生保存：请先导入学生名册，再逐班录入本学期的记录。</translation>
+    </message>
+</context>
+<context>
+    <name>PEProcessTab</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the class&apos;s changed entries (Ctrl+S)</source>
+        <translation>保存本班已修改的记录（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Weights and scales…</source>
+        <translation>权重与标准…</translation>
+    </message>
+    <message>
+        <source>中招体育 schemes…</source>
+        <translation>中招体育方案…</translation>
+    </message>
+    <message>
+        <source>Open the first class</source>
+        <translation>打开第一个班级</translation>
+    </message>
+    <message>
+        <source>Choose a class in the tree on the left: PE process records are entered class by class, for the term chosen above.</source>
+        <translation>请在左侧选择一个班级：体育过程记录按班级录入，学期在上方选择。</translation>
+    </message>
+    <message>
+        <source>This class has no students on roll. Add them on the roster first.</source>
+        <translation>本班没有在籍学生。请先在学生名册中添加。</translation>
+    </message>
+    <message>
+        <source>Open the class again to correct it.</source>
+        <translation>请重新打开该班级进行更正。</translation>
+    </message>
+    <message>
+        <source>{saved} saved; not saved: {reasons}</source>
+        <translation>已保存 {saved} 条；未保存：{reasons}</translation>
+    </message>
+    <message>
+        <source>{students} students: {recorded} with entries this term, {scored} with a process score (mean {mean}); PE result {levels}; {unsaved} not saved yet.</source>
+        <translation>共 {students} 人：本学期已录入 {recorded} 人，有过程评价分 {scored} 人（平均 {mean}）；体育综合成绩 {levels}；尚未保存 {unsaved} 人。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>PESettingsDialog</name>
+    <message>
+        <source>PE process settings</source>
+        <translation>体育过程评价设置</translation>
+    </message>
+    <message>
+        <source>These numbers are defaults proposed by Baosong, still to be confirmed by the district&apos;s education bureau (待区教育局确认). Change them when the district sets its rules: every score is computed again from the records.</source>
+        <translation>以下数值是报送系统建议的默认值，尚待区教育局确认。区里出台规定后请据此修改：所有分数都会根据记录重新计算。</translation>
+    </message>
+    <message>
+        <source> min/week</source>
+        <translation> 分钟/周</translation>
+    </message>
+    <message>
+        <source>Count only minutes a parent confirmed</source>
+        <translation>只计家长确认的锻炼时间</translation>
+    </message>
+    <message>
+        <source>Name and points of each level, best first.</source>
+        <translation>每个等级的名称和分数，从高到低。</translation>
+    </message>
+    <message>
+        <source>Count only awards of events an education authority organised</source>
+        <translation>只计教育行政部门主办赛事的获奖</translation>
+    </message>
+    <message>
+        <source>Process score weights (adding up to 100)</source>
+        <translation>过程评价权重（合计 100）</translation>
+    </message>
+    <message>
+        <source>Scales and the PE result</source>
+        <translation>标准与体育综合成绩</translation>
+    </message>
+    <message>
+        <source>Out-of-school exercise for full points</source>
+        <translation>课外锻炼满分时长</translation>
+    </message>
+    <message>
+        <source>Skill levels and points</source>
+        <translation>技能等级及分数</translation>
+    </message>
+    <message>
+        <source>Points of a {level} award</source>
+        <translation>{level}获奖得分</translation>
+    </message>
+    <message>
+        <source>Fitness share of the PE result</source>
+        <translation>体测成绩占综合成绩比例</translation>
+    </message>
+    <message>
+        <source>Process share of the PE result</source>
+        <translation>过程评价占综合成绩比例</translation>
+    </message>
+    <message>
+        <source>Total: {total} of 100</source>
+        <translation>合计：{total} / 100</translation>
+    </message>
+    <message>
+        <source>Write the skill levels as names with points, e.g. 优秀 100, 良好 85.</source>
+        <translation>技能等级请写成“名称 分数”，例如：优秀 100, 良好 85。</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>This page will hold the physical fitness tests (国家学生体质健康标准): measurements entered class by class, scores and levels computed as you type, and the national upload file.</source>
@@ -3859,6 +4506,105 @@ Offline records of labor education, physical fitness, PE and arts education for 
     <message>
         <source>Baosong</source>
         <translation>报送</translation>
+    </message>
+</context>
+<context>
+    <name>ZhongkaoDialog</name>
+    <message>
+        <source>中招体育 schemes</source>
+        <translation>中招体育方案</translation>
+    </message>
+    <message>
+        <source>The 中招体育 score follows each exam year&apos;s official notice; Baosong has no built-in numbers. Import the year&apos;s scheme as a JSON file (items, scoring tables, points, the process share), check it here, and export it to pass it on.</source>
+        <translation>中招体育成绩以当年正式文件为准，本系统不内置任何分值。请将当年方案（项目、评分表、分值、过程性评价分值）作为 JSON 文件导入，在此核对，并可导出分享给其他学校。</translation>
+    </message>
+    <message>
+        <source>Import JSON…</source>
+        <translation>导入 JSON…</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>No scheme yet. Import the JSON file of the exam year&apos;s scheme, entered from the official notice.</source>
+        <translation>还没有方案。请导入根据当年正式文件整理的方案 JSON 文件。</translation>
+    </message>
+    <message>
+        <source>Exam year {year}; source: {source}</source>
+        <translation>考试年份 {year}；依据：{source}</translation>
+    </message>
+    <message>
+        <source>Total {total} = exam {exam} + process {process}; electives counted: {choose}</source>
+        <translation>总分 {total} = 现场考试 {exam} + 过程性评价 {process}；选考计入项数：{choose}</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>compulsory</source>
+        <translation>必考</translation>
+    </message>
+    <message>
+        <source>elective</source>
+        <translation>选考</translation>
+    </message>
+    <message>
+        <source>{name} ({code}): {kind}, {sexes}, at most {max} points, {rows} table rows</source>
+        <translation>{name}（{code}）：{kind}，{sexes}，满分 {max} 分，评分表 {rows} 行</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable JSON file ({reason}).</source>
+        <translation>{name} 不是可读取的 JSON 文件（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{name} does not hold one scheme (an object).</source>
+        <translation>{name} 中不是一个方案（应为一个 JSON 对象）。</translation>
+    </message>
+    <message>
+        <source>Replace the stored scheme of {year}?</source>
+        <translation>替换已保存的 {year} 年方案吗？</translation>
+    </message>
+    <message>
+        <source>The scheme was not imported. {problems}</source>
+        <translation>方案未导入。{problems}</translation>
+    </message>
+    <message>
+        <source>The scheme of {year} was imported.</source>
+        <translation>{year} 年方案已导入。</translation>
+    </message>
+    <message>
+        <source>中招体育 {year}.json</source>
+        <translation>中招体育 {year}.json</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written ({reason}).</source>
+        <translation>无法写入 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The scheme of {year} was written to {path}.</source>
+        <translation>{year} 年方案已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Delete the scheme of {year}?</source>
+        <translation>删除 {year} 年方案吗？</translation>
+    </message>
+    <message>
+        <source>The scheme of {year} was deleted.</source>
+        <translation>{year} 年方案已删除。</translation>
+    </message>
+    <message>
+        <source>Import 中招体育 scheme</source>
+        <translation>导入中招体育方案</translation>
+    </message>
+    <message>
+        <source>Export 中招体育 scheme</source>
+        <translation>导出中招体育方案</translation>
     </message>
 </context>
 </TS>

@@ -45,9 +45,9 @@ def test_pages_are_built_on_first_visit(window: MainWindow) -> None:
     for key in PAGE_KEYS:
         window.nav.setCurrentRow(PAGE_KEYS.index(key))
         assert window.stack.currentWidget() is window.page(key)
-    placeholder = window.page("pe")
+    placeholder = window.page("packets")
     assert isinstance(placeholder, PlaceholderPage)
-    assert "PE process records" in placeholder.what.text()
+    assert "submission packet" in placeholder.what.text()
     assert placeholder.first.text().startswith("Coming in a later version.")
 
 

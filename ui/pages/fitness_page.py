@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QToolBar,
     QToolButton,
     QTreeView,
@@ -82,7 +83,9 @@ class FitnessPage(QWidget):
     # -- building -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
+        entry = QWidget()
+        layout = QVBoxLayout(entry)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._build_toolbar())
         layout.addLayout(self._build_sheet_bar())
         self.tree = QTreeView()
@@ -116,6 +119,21 @@ class FitnessPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([180, 900])
         layout.addWidget(splitter, 1)
+        self._build_tabs(entry)
+
+    def _build_tabs(self, entry: QWidget) -> None:
+        """成绩录入 (the grid above) and 统计分析 (ui/pages/fitness_stats_view.py)."""
+        from ui.pages.fitness_stats_view import FitnessStatsView
+
+        self.stats_view = FitnessStatsView(self._ws, self._runner)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(entry, self.tr("Enter results"))
+        self.tabs.addTab(self.stats_view, self.tr("Statistics"))
+        self.stats_view.results_wanted.connect(self.show_entry_tab)
+        QVBoxLayout(self).addWidget(self.tabs)
+
+    def show_entry_tab(self) -> None:
+        self.tabs.setCurrentIndex(0)
 
     def _build_toolbar(self) -> QToolBar:
         toolbar = QToolBar()
