@@ -2,7 +2,8 @@
 
 Baseline = python-calamine read of the same file + one sqlite3 ``executemany`` upsert of its rows
 into a fresh table (same pragmas as a workspace). Measured: ``import_roster`` into a fresh school
-workspace (opening the workspace is not timed). Median of 3 runs each. Budget: ratio ≤ 2.
+workspace (opening the workspace is not timed). Median of 3 runs each, taken in turns. Budget:
+ratio ≤ 2.
 
     .venv/bin/python bench/roster_import_bench.py [--rows N] [--profile]
 """
@@ -116,8 +117,14 @@ def ours(path: Path, folder: Path, profile: bool = False) -> float:
     return elapsed
 
 
-def median_of(n: int, fn: Callable[[], float]) -> float:
-    return statistics.median(fn() for _ in range(n))
+def medians(n: int, *fns: Callable[[], float]) -> list[float]:
+    """Median of ``n`` runs of each, taken in turns (a, b, a, b, …) so that a change in the
+    machine's load during the run weighs on the baseline and the import alike."""
+    times: list[list[float]] = [[] for _ in fns]
+    for _ in range(n):
+        for fn, seen in zip(fns, times, strict=True):
+            seen.append(fn())
+    return [statistics.median(seen) for seen in times]
 
 
 def main() -> None:
@@ -129,8 +136,7 @@ def main() -> None:
         folder = Path(tmp)
         path = folder / "roster.xlsx"
         write_roster(path, args.rows)
-        base = median_of(3, lambda: baseline(path, folder))
-        imported = median_of(3, lambda: ours(path, folder))
+        base, imported = medians(3, lambda: baseline(path, folder), lambda: ours(path, folder))
         if args.profile:
             ours(path, folder, profile=True)
     print(json.dumps({

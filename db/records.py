@@ -2,6 +2,15 @@
 
 Every write of a record goes through here so that revision, ``updated_at``/``updated_by``, the
 tombstone rule and the audit log cannot be forgotten by one repository.
+
+The audit log has one row per created, changed or tombstoned record, bulk writes included:
+``new`` (and ``old`` for a change) is the canonical JSON of the record's content (changed columns
+for an update), and each row's hash covers the previous row's hash. Bulk writers (the roster
+import) keep that representation and only make it cheaper: ``canonical_encoder`` builds the same
+JSON text from a template, ``append_audit_encoded`` hashes and inserts the rows in one
+``executemany``. One entry per import batch was measured (about 0.04 s less for 10,000
+students) and not taken: ``db.repo_packets.select_records`` finds the records an incremental packet
+must carry through their own ``record_uuid`` rows, and would miss every student of such a batch.
 """
 
 from __future__ import annotations
@@ -10,8 +19,9 @@ import datetime as dt
 import hashlib
 import json
 import uuid as uuid_mod
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from sqlite_utils import Database
@@ -49,33 +59,108 @@ class AuditEntry:
     new: Mapping[str, Any] | None
 
 
-def _canonical(value: Any) -> str:
+def canonical_json(value: Any) -> str:
+    """The audit log's text of a value: sorted keys, no spaces, non-ASCII kept as it is."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+# (table, record uuid, action, old, new) with old/new already canonical JSON text (or None).
+EncodedEntry = tuple[str, str, str, str | None, str | None]
+
+
+def canonical_encoder(
+    keys: Sequence[str], constants: Mapping[str, Any] | None = None
+) -> Callable[[Sequence[Any]], str]:
+    """``canonical_json({**dict(zip(keys, values)), **constants})`` as a function of ``values``.
+
+    For bulk writers, which audit thousands of records with the same columns: the keys are sorted
+    and encoded once into a ``%`` template, together with ``constants`` (columns with the same
+    value in every record), and each text value goes through the json module's own C string
+    encoder. Same text as ``json.dumps`` (tests/db/test_audit.py), 2–3× faster.
+    """
+    fixed = dict(constants or {})
+    if len(set(keys)) != len(keys) or not fixed.keys().isdisjoint(keys):
+        raise ValueError(f"repeated keys: {keys}, {list(fixed)}")
+    position = {k: i for i, k in enumerate(keys)}
+    order = [position[k] for k in sorted([*keys, *fixed]) if k in position]  # json's key order
+
+    def slot(key: str) -> str:  # "key":%s, or "key":value for a constant; % doubled in both
+        value = canonical_json(fixed[key]).replace("%", "%%") if key in fixed else "%s"
+        return canonical_json(key).replace("%", "%%") + ":" + value
+
+    template = "{" + ",".join(slot(k) for k in sorted([*keys, *fixed])) + "}"
+    in_order: Callable[[Sequence[Any]], Iterable[Any]] = (
+        itemgetter(*order) if len(order) > 1 else lambda values: [values[i] for i in order]
+    )
+
+    def encode(values: Sequence[Any]) -> str:
+        if len(values) != len(order):
+            raise ValueError(f"{len(values)} values for {len(order)} keys")
+        return template % tuple(
+            [_encode_text(v) if type(v) is str else _json_value(v) for v in in_order(values)]
+        )
+
+    return encode
+
+
+_encode_text = json.encoder.encode_basestring  # the C encoder json.dumps(ensure_ascii=False) uses
+
+
+def _json_value(value: Any) -> str:
+    if value is None:
+        return "null"
+    if type(value) is int:
+        return int.__repr__(value)
+    return canonical_json(value)  # anything else (float, bool, nested, subclasses) exactly as json
 
 
 def append_audit(db: Database, actor: str, entries: Sequence[AuditEntry]) -> None:
     """Append entries to the hash-chained audit log (call inside the writing transaction)."""
     if not entries:
         return
+    append_audit_encoded(
+        db,
+        actor,
+        (
+            (
+                e.table,
+                e.record_uuid,
+                e.action,
+                canonical_json(e.old) if e.old is not None else None,
+                canonical_json(e.new) if e.new is not None else None,
+            )
+            for e in entries
+        ),
+    )
+
+
+def append_audit_encoded(db: Database, actor: str, entries: Iterable[EncodedEntry]) -> None:
+    """``append_audit`` for entries whose old/new are canonical JSON already (``canonical_json`` or
+    ``canonical_encoder`` text): one row per entry, each hash-chained to the one before.
+
+    ``entries`` may be a generator: rows are hashed as SQLite takes them, so a bulk write never
+    holds a second copy of its audit rows. Call inside the writing transaction.
+    """
     row = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-    prev = row[0] if row else GENESIS_HASH
-    at = now_utc()
-    rows = []
-    for e in entries:
-        old = _canonical(e.old) if e.old is not None else None
-        new = _canonical(e.new) if e.new is not None else None
-        digest = hashlib.sha256(
-            "\x1f".join(
-                (prev, at, actor, e.table, e.record_uuid, e.action, old or "", new or "")
-            ).encode("utf-8")
-        ).hexdigest()
-        rows.append((at, actor, e.table, e.record_uuid, e.action, old, new, prev, digest))
-        prev = digest
     db.conn.executemany(
         "INSERT INTO audit_log(at, actor, table_name, record_uuid, action, old, new, prev_hash, hash)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
+        _chained(row[0] if row else GENESIS_HASH, now_utc(), actor, entries),
     )
+
+
+def _chained(
+    prev: str, at: str, actor: str, entries: Iterable[EncodedEntry]
+) -> Iterator[tuple[str, str, str, str, str, str | None, str | None, str, str]]:
+    # The hashed text is "\x1f".join((prev, at, actor, table, uuid, action, old, new)), as
+    # verify_audit_chain computes it; the part that is the same for every row is joined once.
+    same = f"\x1f{at}\x1f{actor}\x1f"
+    sha256 = hashlib.sha256
+    for table, record_uuid, action, old, new in entries:
+        text = f"{prev}{same}{table}\x1f{record_uuid}\x1f{action}\x1f{old or ''}\x1f{new or ''}"
+        digest = sha256(text.encode()).hexdigest()
+        yield (at, actor, table, record_uuid, action, old, new, prev, digest)
+        prev = digest
 
 
 def verify_audit_chain(db: Database) -> int | None:

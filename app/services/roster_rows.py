@@ -1,24 +1,21 @@
-"""Row checks of the roster import: each row through ``validate_student``, plus the file-level rule
-that a 学籍号 appearing in more than one row rejects every one of those rows.
+"""Row checks of the roster import: each row through ``validate_student`` (via the batch validator's
+fast path for the common shapes, with identical results), plus the file-level rule that a 学籍号
+appearing in more than one row rejects every one of those rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from app.errors import Cancelled
 from app.excel.table_reader import RawTable
 from app.i18n import tr
-from app.validation.student import (
-    FIELDS,
-    REQUIRED,
-    StudentFields,
-    field_label,
-    validate_student,
-)
+from app.validation.student import FIELDS, REQUIRED, StudentFields, field_label
+from app.validation.student_batch import StudentBatchValidator
 from app.validation.text import clean
 
 OPTIONAL = tuple(f for f in FIELDS if f not in REQUIRED)
@@ -49,12 +46,11 @@ class CheckedRows:
     blank: int = 0  # rows with nothing in any mapped column (e.g. a pre-numbered 序号 column)
 
 
-class _Checked(NamedTuple):
-    row: int
-    cells: list[object]
-    raw: dict[str, object]
-    parsed: StudentFields | None
-    errors: dict[str, str]
+# (spreadsheet row number, the row's cells, the mapped cells as validated, parsed, errors).
+# A plain tuple: one is made per row, and a NamedTuple's Python-level __new__ costs several
+# times more.
+_Checked = tuple[int, list[object], list[object], StudentFields | None, dict[str, str]]
+_NO_ERRORS: dict[str, str] = {}  # shared by every valid row; never mutated
 
 
 def check_rows(
@@ -68,28 +64,47 @@ def check_rows(
 ) -> CheckedRows:
     columns = sorted(mapping.items(), key=lambda item: item[1])  # column order decides reasons
     keys = [f for f, _ in columns]
-    indexes = [c for _, c in columns]
-    int_text = [f for f in keys if f in _INT_TEXT_FIELDS]
+    validator = StudentBatchValidator(keys, today=today, allowed_grades=allowed_grades)
     checked: list[_Checked] = []
     blank = 0
     total = len(table.rows)
-    for i, (cells, row_no) in enumerate(zip(table.rows, table.row_numbers, strict=True)):
-        if i % CHECK_EVERY == 0:
-            _tick(i, total, progress, cancelled)
-        values = [cells[c] for c in indexes]  # the reader gives None for every empty cell
-        if values.count(None) == len(values):
-            blank += 1  # e.g. a template's pre-numbered 序号 column with nothing else filled in
-            continue
-        raw = dict(zip(keys, values, strict=True))
-        for f in int_text:
-            v = raw[f]
-            if isinstance(v, float) and v.is_integer():
-                raw[f] = str(int(v))  # calamine gives 1.0 for a 民族 or 性别 code typed as 1
-        parsed, errors = validate_student(raw, today=today, allowed_grades=allowed_grades)
-        checked.append(_Checked(row_no, cells, raw, parsed, errors))
+    for start in range(0, total, CHECK_EVERY):
+        _tick(start, total, progress, cancelled)
+        end = start + CHECK_EVERY
+        rows = zip(table.rows[start:end], table.row_numbers[start:end], strict=True)
+        blank += _check_block(rows, [c for _, c in columns], validator, checked)
     _tick(total, total, progress, cancelled)
     headers = {f: table.headers[c] for f, c in columns}
     return _collect(checked, blank, columns, headers)
+
+
+def _check_block(
+    rows: Iterable[tuple[list[object], int]],
+    indexes: list[int],
+    validator: StudentBatchValidator,
+    checked: list[_Checked],
+) -> int:
+    """Validate ``rows`` (cells, row number) into ``checked``; returns how many were blank."""
+    int_text = [i for i, f in enumerate(validator.fields) if f in _INT_TEXT_FIELDS]
+    fast, full = validator.fast, validator.full
+    width = len(indexes)
+    blank = 0
+    for cells, row_no in rows:
+        values = [cells[c] for c in indexes]  # the reader gives None for every empty cell
+        if values.count(None) == width:
+            blank += 1  # e.g. a template's pre-numbered 序号 column with nothing else filled in
+            continue
+        for p in int_text:
+            v = values[p]
+            if isinstance(v, float) and v.is_integer():
+                values[p] = str(int(v))  # calamine gives 1.0 for a 民族 or 性别 code typed as 1
+        # The fast path accepts the common shapes; every other row gets the full check.
+        parsed = fast(values)
+        if parsed is not None:
+            checked.append((row_no, cells, values, parsed, _NO_ERRORS))
+        else:
+            checked.append((row_no, cells, values, *full(values)))
+    return blank
 
 
 def _collect(
@@ -99,33 +114,37 @@ def _collect(
     headers: Mapping[str, str],
 ) -> CheckedRows:
     """Apply the duplicate rule, then sort the rows into valid and rejected (in file order)."""
+    keys = [f for f, _ in columns]
+    at_number = keys.index("student_no")
     # A parsed 学籍号 is the cleaned, upper-cased cell, the same key an invalid row gets here.
-    numbers = [
-        c.parsed.student_no if c.parsed else clean(c.raw["student_no"]).upper() for c in checked
-    ]
-    rows_of: dict[str, list[int]] = {}
+    numbers = [c[3].student_no if c[3] else clean(c[2][at_number]).upper() for c in checked]
+    counts = Counter(numbers)
+    rows_of: dict[str, list[int]] = {}  # only the repeated numbers: usually none
     for c, number in zip(checked, numbers, strict=True):
-        if number:
-            rows_of.setdefault(number, []).append(c.row)
-    optional = [f for f, _ in columns if f in OPTIONAL]
+        if number and counts[number] > 1:
+            rows_of.setdefault(number, []).append(c[0])
+    optional = [(f, i) for i, f in enumerate(keys) if f in OPTIONAL]
+    every_optional = frozenset(f for f, _ in optional)
     given_sets: dict[tuple[str, ...], frozenset[str]] = {}
     result = CheckedRows(blank=blank)
-    for c, number in zip(checked, numbers, strict=True):
-        errors = c.errors
-        seen_in = rows_of.get(number, [])
-        if len(seen_in) > 1 and "student_no" not in errors:
+    for (row_no, cells, values, parsed, errors), number in zip(checked, numbers, strict=True):
+        seen_in = rows_of.get(number) if rows_of else None
+        if seen_in and "student_no" not in errors:
             errors = dict(errors)
             errors["student_no"] = tr(
                 "Student number {number} appears in rows {rows}; none of these rows is imported.",
                 number=number,
                 rows=", ".join(map(str, seen_in)),
             )
-        if errors or c.parsed is None:
-            result.rejected.append(_rejection(c.row, c.cells, errors, columns, headers))
+        if errors or parsed is None:
+            result.rejected.append(_rejection(row_no, cells, errors, columns, headers))
             continue
-        key = tuple(f for f in optional if c.raw[f] is not None)
-        given = given_sets.get(key) or given_sets.setdefault(key, frozenset(key))
-        result.valid.append(ValidRow(c.row, c.parsed, given))
+        if None not in values:
+            given = every_optional  # the usual row: every mapped column filled in
+        else:
+            key = tuple(f for f, i in optional if values[i] is not None)
+            given = given_sets.get(key) or given_sets.setdefault(key, frozenset(key))
+        result.valid.append(ValidRow(row_no, parsed, given))
     return result
 
 

@@ -1,7 +1,8 @@
 """The roster import's comparison with the database and its one-transaction bulk write.
 
 Bulk on purpose (DESIGN.md §1): students go in through ``executemany`` with the same meta columns
-and audit entries ``db.records.insert_record``/``update_record`` would write one by one.
+and audit entries ``db.records.insert_record``/``update_record`` would write one by one (one row per
+student, with the same canonical JSON text, through ``append_audit_encoded``).
 """
 
 from __future__ import annotations
@@ -18,19 +19,44 @@ from app.errors import Cancelled
 from app.models import StudentStatus
 from app.services.roster_rows import ValidRow
 from app.validation.codes import class_display_name
-from db.records import AuditEntry, append_audit, now_utc
+from app.validation.student import StudentFields
+from db.records import (
+    EncodedEntry,
+    append_audit_encoded,
+    canonical_encoder,
+    canonical_json,
+    now_utc,
+)
 from db.repo_classes import active_class_index, create_class
 from db.repo_students import STUDENT_CONTENT_COLUMNS, students_by_number
 
 CHUNK = 2000  # rows per executemany between cancel checks
 # The columns an import sets; status and 体育免修 belong to the roster's own screens.
 IMPORTED_COLUMNS = ("name", "sex", "birth_date", "ethnicity_code", "id_number", "class_uuid")
-_INSERT = (
-    f"INSERT INTO students (uuid, {', '.join(STUDENT_CONTENT_COLUMNS)}, revision, updated_at,"
-    f" updated_by, deleted) VALUES ({', '.join('?' * (len(STUDENT_CONTENT_COLUMNS) + 1))},"
-    " 1, ?, ?, 0)"
+# A created student's columns: those that differ from student to student (in the order
+# _new_student gives them), the school, and what every imported student starts with.
+_VARYING_COLUMNS = (
+    "uuid",
+    "student_no",
+    "name",
+    "sex",
+    "birth_date",
+    "ethnicity_code",
+    "id_number",
+    "class_uuid",
 )
-_insert_values = itemgetter("uuid", *STUDENT_CONTENT_COLUMNS)
+_NEW_STUDENT_DEFAULTS = {
+    "status": StudentStatus.ENROLLED.value,
+    "pe_exempt": 0,
+    "pe_exempt_reason": "",
+}
+if {*_VARYING_COLUMNS, "school_code", *_NEW_STUDENT_DEFAULTS} != {"uuid", *STUDENT_CONTENT_COLUMNS}:
+    raise RuntimeError("roster_writes' created columns are out of step with the students table")
+_INSERT = (
+    f"INSERT INTO students ({', '.join(_VARYING_COLUMNS)}, school_code,"
+    f" {', '.join(_NEW_STUDENT_DEFAULTS)}, updated_at, updated_by, revision, deleted)"
+    f" VALUES ({', '.join('?' * (len(_VARYING_COLUMNS) + len(_NEW_STUDENT_DEFAULTS) + 3))}, 1, 0)"
+)  # + 3: school_code, updated_at, updated_by
 _imported = itemgetter(*IMPORTED_COLUMNS)
 _UPDATE = (
     "UPDATE students SET name = ?, sex = ?, birth_date = ?, ethnicity_code = ?, id_number = ?,"
@@ -48,7 +74,9 @@ class StudentUpdate:
 
 @dataclass
 class RosterDiff:
-    creates: list[dict[str, Any]] = field(default_factory=list)  # content columns but the uuid
+    # New students with the uuid of their class: the row is built straight into the INSERT's
+    # parameters at write time, without an intermediate dict per student.
+    creates: list[tuple[StudentFields, str]] = field(default_factory=list)
     updates: list[StudentUpdate] = field(default_factory=list)
     unchanged: int = 0
     new_classes: list[tuple[int, int]] = field(default_factory=list)
@@ -72,37 +100,38 @@ def compare(
         if class_uuid is None:
             diff.new_classes.append(key)
             class_uuid = index[key] = f"(new class {key})"  # differs from every stored uuid
-        values: dict[str, Any] = {
-            "name": f.name,
-            "sex": f.sex.value,
-            "birth_date": f.birth_date.isoformat(),
-            "ethnicity_code": f.ethnicity_code,
-            "id_number": f.id_number,
-            "class_uuid": class_uuid,
-        }
         old = stored.get(f.student_no)
         if old is None:
-            values.update(
-                school_code=school_code,
-                student_no=f.student_no,
-                status=StudentStatus.ENROLLED.value,
-                pe_exempt=0,
-                pe_exempt_reason="",
-            )
-            diff.creates.append(values)
+            diff.creates.append((f, class_uuid))
             continue
-        # A blank optional cell keeps what is stored: an import never erases data.
-        if "ethnicity" not in v.given:
-            values["ethnicity_code"] = old["ethnicity_code"]
-        if "id_number" not in v.given:
-            values["id_number"] = old["id_number"]
-        changed = {k: val for k, val in values.items() if old[k] != val}
-        if changed:
-            before = {k: old[k] for k in changed}
-            diff.updates.append(StudentUpdate(old["uuid"], before, changed, values))
-        else:
+        update = _update(f, class_uuid, v.given, old)
+        if update is None:
             diff.unchanged += 1
+        else:
+            diff.updates.append(update)
     return diff
+
+
+def _update(
+    f: StudentFields, class_uuid: str, given: frozenset[str], old: Mapping[str, Any]
+) -> StudentUpdate | None:
+    values: dict[str, Any] = {
+        "name": f.name,
+        "sex": f.sex.value,
+        "birth_date": f.birth_date.isoformat(),
+        "ethnicity_code": f.ethnicity_code,
+        "id_number": f.id_number,
+        "class_uuid": class_uuid,
+    }
+    # A blank optional cell keeps what is stored: an import never erases data.
+    if "ethnicity" not in given:
+        values["ethnicity_code"] = old["ethnicity_code"]
+    if "id_number" not in given:
+        values["id_number"] = old["id_number"]
+    changed = {k: val for k, val in values.items() if old[k] != val}
+    if not changed:
+        return None
+    return StudentUpdate(old["uuid"], {k: old[k] for k in changed}, changed, values)
 
 
 def write_roster(
@@ -118,53 +147,78 @@ def write_roster(
     total = len(valid)
     _tick(0, total, progress, cancelled)
     with db.atomic():
-        index = active_class_index(db, school_code)
-        for grade, no in sorted({(v.fields.grade_code, v.fields.class_no) for v in valid}):
-            if (grade, no) not in index:
-                index[grade, no] = create_class(
-                    db,
-                    school_code=school_code,
-                    grade_code=grade,
-                    class_no=no,
-                    name=class_display_name(grade, no),
-                    actor=actor,
-                )
+        index = _create_classes(db, school_code, valid, actor)
         diff = compare(db, school_code, valid, classes=index)
         at = now_utc()
-        audit: list[AuditEntry] = []
+        audit: list[EncodedEntry] = []
         done = diff.unchanged
+        # A created student's audit content: the very text insert_record would write for it.
+        content_json = canonical_encoder(
+            _VARYING_COLUMNS, {"school_code": school_code, **_NEW_STUDENT_DEFAULTS}
+        )
+        same = (school_code, *_NEW_STUDENT_DEFAULTS.values(), at, actor)  # the INSERT's tail
         # Handed out in sorted order, so the uuid indexes of students and audit_log are appended
         # to rather than updated at random places (the uuids themselves stay random).
         uuids = iter(sorted(new_uuids(len(diff.creates))))
         for chunk in _chunks(diff.creates):
-            rows = []
-            for c in chunk:
-                content = {"uuid": next(uuids), **c}
-                audit.append(AuditEntry("students", content["uuid"], "create", None, content))
-                rows.append((*_insert_values(content), at, actor))
-            db.conn.executemany(_INSERT, rows)
+            created = [_new_student(next(uuids), f, c) for f, c in chunk]
+            db.conn.executemany(_INSERT, [varying + same for varying in created])
+            audit.extend(("students", c[0], "create", None, content_json(c)) for c in created)
             done += len(chunk)
             _tick(done, total, progress, cancelled)
         for chunk in _chunks(diff.updates):
             db.conn.executemany(_UPDATE, [(*_imported(u.values), at, actor, u.uuid) for u in chunk])
-            audit.extend(AuditEntry("students", u.uuid, "update", u.old, u.new) for u in chunk)
+            audit.extend(
+                ("students", u.uuid, "update", canonical_json(u.old), canonical_json(u.new))
+                for u in chunk
+            )
             done += len(chunk)
             _tick(done, total, progress, cancelled)
-        append_audit(db, actor, audit)
+        append_audit_encoded(db, actor, audit)
     return diff
+
+
+def _create_classes(
+    db: Database, school_code: str, valid: Sequence[ValidRow], actor: str
+) -> dict[tuple[int, int], str]:
+    """The school's class index, with the classes ``valid`` names but the school lacks added."""
+    index = active_class_index(db, school_code)
+    for grade, no in sorted({(v.fields.grade_code, v.fields.class_no) for v in valid}):
+        if (grade, no) not in index:
+            index[grade, no] = create_class(
+                db,
+                school_code=school_code,
+                grade_code=grade,
+                class_no=no,
+                name=class_display_name(grade, no),
+                actor=actor,
+            )
+    return index
+
+
+def _new_student(uuid: str, f: StudentFields, class_uuid: str) -> tuple[Any, ...]:
+    """A new student's values in _VARYING_COLUMNS order."""
+    birth = f.birth_date.isoformat()
+    return (uuid, f.student_no, f.name, f.sex.value, birth, f.ethnicity_code, f.id_number,
+            class_uuid)  # fmt: skip
 
 
 def new_uuids(n: int) -> list[str]:
     """``n`` random (version 4) UUIDs as text, like ``db.records.new_uuid`` but 3× faster in bulk."""
-    pool = os.urandom(16 * n)
-    out = []
-    for start in range(0, 16 * n, 16):
-        b = bytearray(pool[start : start + 16])
-        b[6] = (b[6] & 0x0F) | 0x40  # version 4
-        b[8] = (b[8] & 0x3F) | 0x80  # RFC 4122 variant
-        h = b.hex()
-        out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
-    return out
+    pool = bytearray(os.urandom(16 * n))
+    # The version and variant bits of all n at once: every 16th byte through a lookup table.
+    pool[6::16] = pool[6::16].translate(_VERSION_4)
+    pool[8::16] = pool[8::16].translate(_RFC_4122_VARIANT)
+    h = pool.hex()
+    return [
+        f"{h[i : i + 8]}-{h[i + 8 : i + 12]}-{h[i + 12 : i + 16]}-{h[i + 16 : i + 20]}-"
+        f"{h[i + 20 : i + 32]}"
+        for i in range(0, 32 * n, 32)
+    ]
+
+
+_VERSION_4 = bytes((b & 0x0F) | 0x40 for b in range(256))
+_RFC_4122_VARIANT = bytes((b & 0x3F) | 0x80 for b in range(256))
 
 
 def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
