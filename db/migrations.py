@@ -592,3 +592,85 @@ CREATE INDEX record_statuses_status ON record_statuses(status);
 CREATE INDEX students_school ON students(school_code, uuid)
 """,
     )
+
+
+@MIGRATIONS(name="0007_pe_process")
+def m0007_pe_process(db: Database) -> None:
+    """体育过程评价 (domain_rules §7 PEParticipation): one record per student and term.
+
+    Percentages are whole numbers 0–100 and minutes whole minutes (the packet format has no
+    floats); NULL = not recorded. 课外锻炼 minutes carry whether a parent confirmed them.
+    ``sports_club`` is NULL for no club; ``skill_item``/``skill_level`` are the 专项运动技能 and its
+    level on the school's configured scale ('' = none). Competitions and awards are the shared
+    ``awards`` rows (domain 'sports'). Weights and scales are the ``pe_config`` setting; the 中招体育
+    scheme is the ``zhongkao_pe_config`` setting, per exam year (app.pe).
+    """
+    run_statements(
+        db,
+        f"""
+CREATE TABLE pe_process_records (
+    uuid TEXT PRIMARY KEY,
+    student_uuid TEXT NOT NULL REFERENCES students(uuid),
+    term TEXT NOT NULL,
+    pe_attendance_pct INTEGER CHECK (pe_attendance_pct BETWEEN 0 AND 100),
+    recess_exercise_pct INTEGER CHECK (recess_exercise_pct BETWEEN 0 AND 100),
+    after_school_minutes_per_week INTEGER
+        CHECK (after_school_minutes_per_week BETWEEN 0 AND 10080),
+    after_school_parent_confirmed INTEGER NOT NULL DEFAULT 0
+        CHECK (after_school_parent_confirmed IN (0, 1)),
+    sports_club TEXT,
+    skill_item TEXT NOT NULL DEFAULT '',
+    skill_level TEXT NOT NULL DEFAULT '',
+    homework_completion_pct INTEGER CHECK (homework_completion_pct BETWEEN 0 AND 100),
+    notes TEXT NOT NULL DEFAULT '',
+    {RECORD_COLUMNS}
+);
+CREATE UNIQUE INDEX pe_process_records_key ON pe_process_records(student_uuid, term)
+    WHERE deleted = 0;
+CREATE INDEX pe_process_records_term ON pe_process_records(term)
+""",
+    )
+
+
+@MIGRATIONS(name="0008_district_analytics")
+def m0008_district_analytics(db: Database) -> None:
+    """District analytics at the bureau (app/services/district).
+
+    ``district_labor_minutes`` is a cache, not a synchronised record: each student's minutes of
+    present labor participations per term, by setting and by category, refreshed per school
+    when the audit log shows labor records changed (``district_cache_state`` keeps the audit mark
+    it was built at). Summing 6 million participations per page would take ~5 s; the cache makes
+    the district's labor figures one scan of one row per student. Settings and categories are
+    columns (not rows) so the out-of-class settings stay configuration, read at query time.
+    ``fitness_tests_retests`` lists a year's 补测 (the decisive-attempt rule) without reading
+    every test of the year; partial, so it stays small and a year's scan keeps the rowid-ordered
+    ``fitness_tests_year``.
+    """
+    run_statements(
+        db,
+        """
+CREATE TABLE district_labor_minutes (
+    term TEXT NOT NULL,
+    school_code TEXT NOT NULL,
+    student_uuid TEXT NOT NULL,
+    classroom INTEGER NOT NULL,
+    on_campus INTEGER NOT NULL,
+    home INTEGER NOT NULL,
+    community INTEGER NOT NULL,
+    base INTEGER NOT NULL,
+    labor_week INTEGER NOT NULL,
+    daily INTEGER NOT NULL,
+    production INTEGER NOT NULL,
+    service INTEGER NOT NULL,
+    activities INTEGER NOT NULL,
+    PRIMARY KEY (school_code, term, student_uuid)
+) WITHOUT ROWID;
+CREATE TABLE district_cache_state (
+    name TEXT PRIMARY KEY,
+    audit_mark INTEGER NOT NULL,
+    refreshed_at TEXT NOT NULL
+);
+CREATE INDEX fitness_tests_retests ON fitness_tests(school_year, student_uuid)
+    WHERE attempt = 'retest' AND deleted = 0
+""",
+    )

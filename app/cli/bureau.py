@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.cli.common import open_ws, print_json
 from app.cli.keys import print_fingerprint
+from app.cli.merge_cli import register_bureau_actions
 from app.cli.passphrase import add_passphrase_option, asker
 from app.i18n import tr
 from app.packets.keys import format_fingerprint
@@ -38,6 +39,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     schools = bsub.add_parser("schools", help="list the enrolled school keys")
     schools.add_argument("--json", action="store_true", help="machine-readable output")
     schools.set_defaults(handler=_schools)
+    register_bureau_actions(bsub)  # merge, receipts
 
 
 def _init(args: argparse.Namespace) -> int:

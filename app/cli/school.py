@@ -6,6 +6,7 @@ import argparse
 
 from app.cli import keys as key_actions
 from app.cli.common import open_ws
+from app.cli.merge_cli import register_school_actions as register_receipt_actions
 from app.cli.passphrase import add_passphrase_option
 from app.i18n import tr
 from app.models import SchoolStage
@@ -28,6 +29,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_passphrase_option(init)  # the signing key is made at set-up only if one is given
     init.set_defaults(handler=_init)
     key_actions.register_school_actions(ssub)
+    register_receipt_actions(ssub)  # import-receipt
 
 
 def _init(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from app.errors import ValidationError
@@ -104,11 +105,13 @@ class SyncTable:
     advice: RecordCheck | None = None  # domain rules only reported by the completeness check
     key: str = "uuid"
 
-    @property
+    # Cached: validate() and the merge ask for these once per record (frozen dataclasses allow
+    # cached_property, which writes the instance __dict__ directly).
+    @cached_property
     def content_columns(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns)
 
-    @property
+    @cached_property
     def all_columns(self) -> tuple[str, ...]:
         return tuple(c.name for c in META_COLUMNS) + self.content_columns
 
@@ -499,9 +502,29 @@ LABOR_TABLES = (
     LABOR_EVALUATION_CORRECTIONS,
 )  # fmt: skip
 
+# -- PE process evaluation (体育过程评价): migration 0007_pe_process; whole numbers only ---------
+PE_PROCESS_RECORDS = SyncTable(
+    name="pe_process_records",
+    columns=(
+        _ref("student_uuid"),
+        Column("term", pattern=_TERM_RE),
+        _points("pe_attendance_pct", 100),
+        _points("recess_exercise_pct", 100),
+        _points("after_school_minutes_per_week", 10_080),
+        Column("after_school_parent_confirmed", "bool"),
+        Column("sports_club", nullable=True),
+        Column("skill_item"),
+        Column("skill_level"),
+        _points("homework_completion_pct", 100),
+        Column("notes"),
+    ),
+    scope=_OF_STUDENTS,
+)
+PE_TABLES = (PE_PROCESS_RECORDS,)
+
 # Order matters: parents before children, so a merge can insert in this order.
 TABLES: tuple[SyncTable, ...] = (
-    SCHOOLS, CLASSES, STUDENTS, STUDENT_EVENTS, *ARTS_TABLES, *LABOR_TABLES,
+    SCHOOLS, CLASSES, STUDENTS, STUDENT_EVENTS, *ARTS_TABLES, *LABOR_TABLES, *PE_TABLES,
 )  # fmt: skip
 TABLES_BY_NAME: dict[str, SyncTable] = {t.name: t for t in TABLES}
 

@@ -1,0 +1,255 @@
+"""Bureau intake: packet files (or folders of them) → verified, decrypted, merged (DESIGN.md §3).
+
+Per packet, in this order:
+
+1. read the file (size limit) and hash it; a file already merged (same SHA-256 in the ledger)
+   is a ``duplicate``: a reported no-op, no key needed (the very bytes were verified before);
+2. container and header, then sender and integrity with the registry's public keys: signature,
+   school code against the key, key status, body hash (packet_reader.verify_envelope);
+3. chain: ``stale`` and ``fork`` are refused, a ``gap`` is merged and reported; an incremental
+   packet needs its base merged;
+4. decrypt and read every record under the reader's limits;
+5. merge (app/services/merge.py) in ONE transaction with the packet's receipt and ledger row.
+
+A refused packet is copied to the quarantine folder with a ``.reason.txt`` beside it and noted
+in the ledger; the records, the audit log and the conflicts stay exactly as they were. Before
+the first commit of a batch the database is backed up. A dry run does everything inside one
+transaction that is rolled back at the end (later packets of a batch see earlier ones, as in
+the real run) and copies nothing to quarantine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric import x25519
+from sqlite_utils import Database
+
+from app.errors import Cancelled, UserError
+from app.i18n import tr
+from app.packets.format import DEFAULT_LIMITS, PacketHeader, PacketLimits
+from app.packets.packet_reader import (
+    PacketContents,
+    decrypt_packet,
+    read_envelope,
+    read_packet_file,
+    verify_envelope,
+)
+from app.packets.rejection import PacketRejected
+from app.services import intake_files
+from app.services.backup import backup_database
+from app.services.bureau_keys import school_key_lookup
+from app.services.bureau_workspace import require_bureau
+from app.services.intake_files import Refusal, chain_refusal
+from app.services.merge import MergeOutcome, PacketRef, RecordIssue, TableCounts, merge_records
+from app.services.receipts import store_receipt
+from app.services.workspace import Workspace
+from db import repo_merge, repo_packets
+from db.records import now_utc
+from db.repo_packets import LedgerEntry
+
+Progress = Callable[[int, int], None]
+BULK_CACHE_KIB = 128 * 1024
+
+
+@dataclass
+class PacketResult:
+    file: Path
+    status: str = "rejected"  # merged | duplicate | rejected (in a dry run: what would happen)
+    code: str | None = None  # why it was refused: a RejectCode value or an intake code
+    reason: str | None = None  # translated: why refused, or what to know (a gap)
+    todo: str | None = None
+    detail: str = ""
+    sha256: str | None = None
+    school_code: str | None = None
+    sequence: int | None = None
+    chain: str | None = None  # first | next | gap (merged packets)
+    tables: dict[str, TableCounts] = field(default_factory=dict)
+    issues: list[RecordIssue] = field(default_factory=list)
+    quarantined: Path | None = None
+
+
+@dataclass
+class IntakeReport:
+    packets: list[PacketResult]
+    dry_run: bool
+    backup: Path | None
+
+    @property
+    def any_rejected(self) -> bool:
+        return any(p.status == "rejected" for p in self.packets)
+
+
+@dataclass
+class _Batch:
+    ws: Workspace
+    keys: Mapping[str, x25519.X25519PrivateKey]
+    dry_run: bool
+    limits: PacketLimits
+    backup: Path | None = None
+
+    @property
+    def db(self) -> Database:
+        return self.ws.db
+
+
+def intake_packets(
+    ws: Workspace,
+    paths: Sequence[Path],
+    *,
+    decryption_keys: Mapping[str, x25519.X25519PrivateKey],
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    limits: PacketLimits = DEFAULT_LIMITS,
+) -> IntakeReport:
+    """Take in every packet of ``paths`` (files, or folders of ``*.bspkt``), each school's in
+    sequence order. Cancelling stops before the next packet; merged packets stay merged."""
+    require_bureau(ws.db)
+    files = intake_files.ordered(intake_files.packet_files(paths))
+    batch = _Batch(ws, decryption_keys, dry_run, limits)
+    results: list[PacketResult] = []
+    with _bulk_cache(ws.db), _rolled_back(ws.db) if dry_run else _nothing():
+        for done, path in enumerate(files):
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            results.append(_intake_one(batch, path))
+            if progress is not None:
+                progress(done + 1, len(files))
+    return IntakeReport(results, dry_run, batch.backup)
+
+
+class _RollBack(Exception):
+    pass
+
+
+@contextmanager
+def _rolled_back(db: Database) -> Iterator[None]:
+    try:
+        with db.atomic():
+            yield
+            raise _RollBack()
+    except _RollBack:
+        pass
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield
+
+
+@contextmanager
+def _bulk_cache(db: Database) -> Iterator[None]:
+    """A larger page cache while merging: a district's tables and indexes outgrow SQLite's
+    default 2 MiB, and inserts at random uuids then read pages back from disk. The size is
+    fixed, so peak memory still does not grow with the number of packets."""
+    before = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+def _intake_one(batch: _Batch, path: Path) -> PacketResult:
+    result = PacketResult(file=path)
+    try:
+        data = read_packet_file(path, batch.limits)
+    except PacketRejected as exc:  # larger than any packet may be
+        return _refuse(batch, result, Refusal.of(exc), intake_files.file_sha256(path))
+    except UserError as exc:
+        result.code, result.reason, result.todo = "unreadable", exc.what, exc.todo
+        return result
+    result.sha256 = hashlib.sha256(data).hexdigest()
+    seen = repo_packets.ledger_entry(batch.db, result.sha256)
+    if seen is not None and seen.status == "merged":
+        result.status = "duplicate"
+        result.school_code, result.sequence = seen.school_code, seen.sequence
+        result.reason = tr("Already merged on {at}; nothing to do.", at=seen.received_at)
+        return result
+    header: PacketHeader | None = None
+    try:
+        envelope = read_envelope(data, batch.limits)
+        header = envelope.header
+        result.school_code, result.sequence = header.school_code, header.sequence
+        verified = verify_envelope(envelope, school_key_lookup(batch.db))
+        chain, gap = chain_refusal(batch.db, header)
+        if isinstance(chain, Refusal):
+            return _refuse(batch, result, chain, result.sha256, header)
+        contents = decrypt_packet(verified, batch.keys, batch.limits)
+    except PacketRejected as exc:
+        return _refuse(batch, result, Refusal.of(exc), result.sha256, header)
+    result.chain, result.reason = chain, gap
+    _commit(batch, result, contents)
+    return result
+
+
+def _commit(batch: _Batch, result: PacketResult, contents: PacketContents) -> None:
+    """Merge, receipt and ledger row of one packet: one transaction (a savepoint in a dry run)."""
+    header, sha256 = contents.header, contents.sha256
+    _backup_once(batch)
+    at = now_utc()
+    ref = PacketRef(
+        sha256=sha256,
+        school_code=header.school_code,
+        terms=header.terms,
+        actor=f"{batch.ws.actor} (packet {header.school_code}#{header.sequence})",
+        at=at,
+    )
+    with batch.db.atomic():
+        outcome = merge_records(batch.db, ref, contents.records)
+        store_receipt(batch.db, header, sha256, outcome, at)
+        repo_merge.put_ledger_entry(batch.db, _ledger(result, header, "merged", outcome, at))
+    result.status, result.tables, result.issues = "merged", outcome.tables, outcome.issues
+
+
+def _backup_once(batch: _Batch) -> None:
+    if batch.dry_run or batch.backup is not None:
+        return
+    batch.backup = backup_database(batch.db, batch.ws.paths.backups, "before-merge")
+
+
+def _ledger(
+    result: PacketResult,
+    header: PacketHeader | None,
+    status: str,
+    outcome: MergeOutcome | None,
+    at: str,
+) -> LedgerEntry:
+    assert result.sha256 is not None
+    return LedgerEntry(
+        sha256=result.sha256,
+        school_code=header.school_code if header else "",
+        sequence=header.sequence if header else None,
+        packet_uuid=header.packet_uuid if header else None,
+        status=status,
+        reason=result.code or "",
+        detail=result.detail[:2000],
+        received_at=at,
+        counts={n: c.to_json() for n, c in outcome.tables.items()} if outcome else {},
+        header=header.to_bytes().decode("utf-8") if header else None,
+    )
+
+
+def _refuse(
+    batch: _Batch,
+    result: PacketResult,
+    refusal: Refusal,
+    sha256: str | None,
+    header: PacketHeader | None = None,
+) -> PacketResult:
+    result.status, result.sha256 = "rejected", sha256
+    result.code, result.reason, result.todo = refusal.code, refusal.what, refusal.todo
+    result.detail = refusal.detail
+    if batch.dry_run:
+        return result
+    at = now_utc()
+    result.quarantined = intake_files.quarantine(batch.ws.paths.quarantine, result.file, refusal)
+    if sha256 is not None:
+        with batch.db.atomic():
+            repo_merge.put_ledger_entry(batch.db, _ledger(result, header, "rejected", None, at))
+    return result

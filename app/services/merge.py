@@ -1,0 +1,248 @@
+"""The merge rules (DESIGN.md §3), applied per table through the sync_tables registry.
+
+Per record of a packet, against the central database:
+
+- a uuid the bureau holds for another school, a reference to a record the bureau does not hold,
+  a record outside the sending school's scope, or a break of a database rule → ``rejected``;
+- the same 学籍号 live at another school → ``conflict`` (kind ``transfer``), kept for review;
+- not held yet → ``created``; a higher revision → ``updated`` (a tombstone marks it deleted);
+- a lower revision, or an equal revision with equal content → ``unchanged``;
+- an equal revision with different content → ``conflict`` (kind ``revision``): the central
+  version stays, the incoming one waits in ``merge_conflicts`` (never a silent overwrite).
+
+Each table is merged set-wise (db/repo_merge.py): staged with one ``executemany``, classified
+with joins, written with one ``INSERT … SELECT … ON CONFLICT``, audited in bulk. Tables go
+parents first, so a child sees the parents this packet brought. ``merge_records`` runs inside
+the caller's transaction: the intake commits a packet whole or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from app.i18n import tr
+from app.packets import canonical
+from app.packets.sync_tables import TABLES, Record, SyncTable
+from db import repo_conflicts, repo_merge
+from db.records import EncodedEntry, append_audit_encoded, canonical_json
+from db.repo_conflicts import NewConflict
+from db.repo_merge import StageSpec
+
+# A column whose equal value at two schools means one student reported twice (a transfer).
+NATURAL_KEYS = {"students": "student_no"}
+CRASH_ENV = "BAOSONG_TEST_CRASH_AFTER_TABLE"
+
+
+@dataclass
+class TableCounts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+
+    def to_json(self) -> dict[str, int]:
+        return dict(self.__dict__)
+
+    def add(self, other: TableCounts) -> None:
+        for name, value in other.__dict__.items():
+            setattr(self, name, getattr(self, name) + value)
+
+
+@dataclass(frozen=True)
+class RecordIssue:
+    """A record the merge did not take as it came: rejected, or held as a conflict."""
+
+    table: str
+    uuid: str
+    status: str  # rejected | conflict
+    reason: str  # stable code, see reason_text
+    detail: str  # technical
+
+
+@dataclass
+class MergeOutcome:
+    tables: dict[str, TableCounts] = field(default_factory=dict)
+    issues: list[RecordIssue] = field(default_factory=list)
+
+    def total(self) -> TableCounts:
+        total = TableCounts()
+        for counts in self.tables.values():
+            total.add(counts)
+        return total
+
+
+_REASONS: dict[str, Callable[[], str]] = {
+    "other_school": lambda: tr("The bureau holds this record for another school."),
+    "missing_parent": lambda: tr(
+        "It refers to a record the bureau does not hold (rejected, held for review or not sent)."
+    ),
+    "out_of_scope": lambda: tr("It is not a record of the sending school."),
+    "constraint": lambda: tr("It breaks a rule of the central database (e.g. a duplicate number)."),
+    "transfer": lambda: tr("The same student is on the roll of another school (a transfer)."),
+    "revision": lambda: tr("Same revision as the bureau's copy but different content."),
+    "returned": lambda: tr("Returned by the bureau for correction."),
+}
+
+
+def reason_text(code: str) -> str:
+    """The translated sentence for a per-record reason code."""
+    make = _REASONS.get(code)
+    return make() if make else code
+
+
+def stage_spec(table: SyncTable) -> StageSpec:
+    return StageSpec(
+        table=table.name,
+        columns=table.all_columns,
+        compared=(*table.content_columns, "deleted"),
+        owner_column=table.owner_column,
+        scope=table.scope,
+        natural_key=NATURAL_KEYS.get(table.name),
+    )
+
+
+@dataclass(frozen=True)
+class PacketRef:
+    """Where merged records come from: named in conflicts and the audit log."""
+
+    sha256: str
+    school_code: str
+    terms: tuple[str, ...]
+    actor: str  # the audit actor, e.g. "clerk (merge 2141003456 #3)"
+    at: str
+
+
+def scope_params(school_code: str, terms: Sequence[str]) -> dict[str, str]:
+    # Packets of version 1 cover one term; a scope naming the term uses the first.
+    term = terms[0] if terms else ""
+    return {"school_code": school_code, "term_code": term, "school_year": term[:9]}
+
+
+def merge_records(
+    db: Database, packet: PacketRef, records: Mapping[str, Sequence[Record]]
+) -> MergeOutcome:
+    """Merge a packet's records (validated by the reader) table by table, parents first."""
+    outcome = MergeOutcome()
+    params = scope_params(packet.school_code, packet.terms)
+    for table in TABLES:
+        if table.name not in records:
+            continue
+        counts, issues = merge_table(db, table, records[table.name], packet, params)
+        outcome.tables[table.name] = counts
+        outcome.issues.extend(issues)
+        if os.environ.get(CRASH_ENV) == table.name:
+            os._exit(137)  # test hook: die inside the uncommitted transaction (test_cli_merge)
+    return outcome
+
+
+def merge_table(
+    db: Database,
+    table: SyncTable,
+    records: Sequence[Record],
+    packet: PacketRef,
+    params: Mapping[str, str],
+) -> tuple[TableCounts, list[RecordIssue]]:
+    spec = stage_spec(table)
+    repo_merge.create_stage(db, spec)
+    try:
+        repo_merge.load_stage(db, spec, records)
+        repo_merge.reject_other_schools(db, spec, params)
+        repo_merge.reject_missing_parents(db, spec)
+        repo_merge.reject_out_of_scope(db, spec, params)
+        repo_merge.mark_transfers(db, spec)
+        repo_merge.classify(db, spec)
+        conflicts = _hold_conflicts(db, table, spec, packet)
+        apply_and_audit(db, table, spec, packet.actor)
+        repo_merge.supersede_conflicts(db, table.name, packet.actor, packet.at)
+        repo_conflicts.put_open_conflicts(db, conflicts, packet.at)
+        found = repo_merge.stage_counts(db)
+        issues = [
+            RecordIssue(table.name, i.uuid, i.outcome, i.reason, i.detail)
+            for i in repo_merge.stage_issues(db)
+        ]
+    finally:
+        repo_merge.drop_stage(db)
+    counts = TableCounts(
+        created=found.get("created", 0),
+        updated=found.get("updated", 0),
+        unchanged=found.get("unchanged", 0),
+        conflicts=found.get("conflict", 0),
+        rejected=found.get("rejected", 0),
+    )
+    return counts, issues
+
+
+def record_json(table: SyncTable, row: Mapping[str, object]) -> str:
+    return canonical.dumps(table.record_from_row(row))
+
+
+def _hold_conflicts(
+    db: Database, table: SyncTable, spec: StageSpec, packet: PacketRef
+) -> list[NewConflict]:
+    """The staged conflicts to keep for review; a version the bureau already refused becomes
+    ``unchanged`` (decided) instead of being raised again."""
+    staged = repo_merge.staged_rows(db, spec, "conflict")
+    if not staged:
+        return []
+    issues = {i.uuid: i for i in repo_merge.stage_issues(db) if i.outcome == "conflict"}
+    central_ids = [issues[r["uuid"]].other_uuid or r["uuid"] for r in staged]
+    central = repo_merge.central_rows(db, spec, central_ids)
+    held: list[NewConflict] = []
+    decided: list[str] = []
+    for row, central_id in zip(staged, central_ids, strict=True):
+        incoming = record_json(table, row)
+        digest = hashlib.sha256(incoming.encode("utf-8")).hexdigest()
+        if repo_conflicts.refused_before(db, table.name, row["uuid"], digest):
+            decided.append(row["uuid"])
+            continue
+        other = central.get(central_id)
+        held.append(
+            NewConflict(
+                packet_sha256=packet.sha256,
+                school_code=packet.school_code,
+                table_name=table.name,
+                record_uuid=row["uuid"],
+                kind=issues[row["uuid"]].reason,
+                central_uuid=central_id,
+                central=record_json(table, other) if other else None,
+                incoming=incoming,
+                incoming_sha256=digest,
+            )
+        )
+    repo_merge.set_outcome(db, decided, "unchanged", "decided")
+    return held
+
+
+def apply_and_audit(db: Database, table: SyncTable, spec: StageSpec, actor: str) -> None:
+    """Write the staged created/updated rows and their audit entries (old → new)."""
+    pairs = repo_merge.updated_pairs(db, spec)
+    if repo_merge.apply_stage(db, spec):
+        still = repo_merge.applied_uuids(db, "updated")
+        pairs = [p for p in pairs if p[1][0] in still]
+    created = (
+        (table.name, uuid, "create", None, new)
+        for uuid, new in repo_merge.created_json(db, ("uuid", *spec.compared))
+    )
+    append_audit_encoded(db, actor, created)
+    append_audit_encoded(db, actor, _update_entries(table.name, spec, pairs))
+
+
+def _update_entries(
+    table: str, spec: StageSpec, pairs: Sequence[tuple[tuple[object, ...], tuple[object, ...]]]
+) -> list[EncodedEntry]:
+    positions = [spec.columns.index(c) for c in spec.compared]
+    entries: list[EncodedEntry] = []
+    for old, new in pairs:
+        changed = [i for i in positions if old[i] != new[i]]
+        before = {spec.columns[i]: old[i] for i in changed}
+        after = {spec.columns[i]: new[i] for i in changed}
+        entries.append(
+            (table, str(new[0]), "update", canonical_json(before), canonical_json(after))
+        )
+    return entries

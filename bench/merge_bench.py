@@ -1,0 +1,265 @@
+"""Benchmark: the bureau merges a district's packets, against a same-run raw SQLite baseline.
+
+Setup (cached in --cache, so later runs skip it): N demo schools, ``create_demo_school(students,
+seed=i)`` with the demo extenders (fitness, labor, arts) when their tables are synchronised — a
+term of records — each exporting one full packet, and a bureau template with its keys and every
+school enrolled. Generation runs in --workers processes.
+
+Timed, in a fresh copy of the bureau:
+- merge: ``intake_packets`` over all packets (verify, decrypt, read, merge, commit per packet);
+  split into ``read_s`` (decrypt + parse + validate) and ``sql_merge_s`` (set-wise SQL + audit);
+- re-merge: the same packets again (ledger hits), budget ≤ 0.3 × merge;
+- baseline: the same number of rows, of the packets' average width, upserted with one
+  ``sqlite3.executemany`` per packet into a fresh table (workspace pragmas); budget: merge
+  records/s ≥ 0.5 × baseline records/s.
+Peak memory: ru_maxrss of a subprocess merging the first n packets, for each n of --memory.
+
+    .venv/bin/python bench/merge_bench.py [--schools 10] [--students 3000] [--memory 2,10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import multiprocessing
+import os
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from app.packets.packet_reader import read_envelope, read_packet_file
+from app.packets.sync_tables import TABLES, TABLES_BY_NAME
+from app.services import bureau_intake, bureau_keys, keys_service, packet_export
+from app.services.bureau_workspace import init_bureau
+from app.services.demo import create_demo_school
+from app.services.workspace import open_workspace
+from db.migrations import migration_names
+
+PASSPHRASE = "benchmark passphrase"
+TODAY = dt.date(2026, 12, 1)
+TERM = "2026-2027-1"
+ROSTER = {"schools", "classes", "students", "student_events"}
+BUDGET_RATIO, BUDGET_REMERGE = 0.5, 0.3
+
+
+def cache_dir(root: Path, students: int) -> Path:
+    key = json.dumps([students, [t.name for t in TABLES], migration_names()])
+    return root / f"{students}-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
+
+
+def make_packet(job: tuple[int, int, str]) -> int:
+    """One demo school in a scratch folder → its identity file and packet in the cache."""
+    seed, students, where = job
+    cache = Path(where)
+    scratch = Path(tempfile.mkdtemp(prefix=f"school{seed}-"))
+    ws = open_workspace(scratch)
+    try:
+        extended = any(t.name not in ROSTER for t in TABLES)
+        create_demo_school(ws.db, students=students, seed=seed, actor="bench", today=TODAY,
+                           extenders=None if extended else ())  # fmt: skip
+        keys_service.trust_bureau(ws, cache / "bureau.json")
+        keys_service.export_school_identity(
+            ws, lambda confirm: PASSPHRASE, cache / "identities" / f"{seed}.json"
+        )
+        plan = packet_export.plan_export(ws.db, term=TERM)
+        key = keys_service.load_school_key(ws, PASSPHRASE)
+        out = cache / "packets" / f"{seed:03d}.bspkt"
+        packet_export.export_packet(ws, plan, signing_key=key, out=out)
+    finally:
+        ws.close()
+        shutil.rmtree(scratch, ignore_errors=True)
+    return seed
+
+
+def prepare(cache: Path, schools: int, students: int, workers: int) -> list[Path]:
+    for sub in ("packets", "identities"):
+        (cache / sub).mkdir(parents=True, exist_ok=True)
+    if not (cache / "bureau.json").exists():
+        ws = open_workspace(cache / "bureau")
+        init_bureau(ws.db, name="孟津区教育局")
+        bureau_keys.create_bureau_keys(ws, PASSPHRASE)
+        bureau_keys.export_bureau_keys(ws, cache / "bureau.json")
+        ws.close()
+    seeds = range(1, schools + 1)
+    missing = [s for s in seeds if not (cache / "packets" / f"{s:03d}.bspkt").exists()]
+    if missing:
+        started = time.perf_counter()
+        jobs = [(s, students, str(cache)) for s in missing]
+        with multiprocessing.Pool(workers) as pool:
+            for done in pool.imap_unordered(make_packet, jobs):
+                print(f"school {done} ready", file=sys.stderr)
+        print(f"generated {len(missing)} packets in {time.perf_counter() - started:.0f} s",
+              file=sys.stderr)  # fmt: skip
+        ws = open_workspace(cache / "bureau")
+        for seed in missing:
+            bureau_keys.enroll_school(ws, cache / "identities" / f"{seed}.json")
+        ws.close()
+    return [cache / "packets" / f"{s:03d}.bspkt" for s in seeds]
+
+
+def fresh_bureau(cache: Path, into: Path) -> Path:
+    target = into / f"bureau-{uuid.uuid4().hex[:8]}"
+    shutil.copytree(cache / "bureau", target)
+    return target
+
+
+def timed(fn: Callable[..., Any], totals: dict[str, float], name: str) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            totals[name] = totals.get(name, 0.0) + time.perf_counter() - start
+
+    return wrapper
+
+
+def merge_all(bureau: Path, packets: list[Path]) -> dict[str, Any]:
+    ws = open_workspace(bureau)
+    keys = bureau_keys.load_bureau_decryption_keys(ws, PASSPHRASE)
+    phases: dict[str, float] = {}
+    decrypt, merge = bureau_intake.decrypt_packet, bureau_intake.merge_records
+    bureau_intake.decrypt_packet = timed(decrypt, phases, "read_s")  # type: ignore[assignment]
+    bureau_intake.merge_records = timed(merge, phases, "sql_s")  # type: ignore[assignment]
+    try:
+        start = time.perf_counter()
+        report = bureau_intake.intake_packets(ws, packets, decryption_keys=keys)
+        first = time.perf_counter() - start
+    finally:
+        bureau_intake.decrypt_packet, bureau_intake.merge_records = decrypt, merge
+    start = time.perf_counter()
+    again = bureau_intake.intake_packets(ws, packets, decryption_keys=keys)
+    second = time.perf_counter() - start
+    ws.close()
+    assert all(p.status == "merged" for p in report.packets), [p.code for p in report.packets]
+    assert all(p.status == "duplicate" for p in again.packets)
+    totals: dict[str, int] = {}
+    for packet in report.packets:
+        for counts in packet.tables.values():
+            for name, n in counts.to_json().items():
+                totals[name] = totals.get(name, 0) + n
+    return {"merge_s": first, "remerge_s": second, "outcome": totals, **phases}
+
+
+def packet_shape(packets: list[Path]) -> tuple[list[int], float]:
+    """Records per packet, and the average number of columns of a record (from the headers)."""
+    sizes, cells = [], 0
+    for path in packets:
+        counts = read_envelope(read_packet_file(path)).header.counts
+        sizes.append(sum(counts.values()))
+        cells += sum(n * len(TABLES_BY_NAME[t].all_columns) for t, n in counts.items())
+    return sizes, cells / max(sum(sizes), 1)
+
+
+def baseline(folder: Path, sizes: list[int], width: int) -> float:
+    """Seconds for raw executemany upserts of ``sizes`` rows (one transaction per packet)."""
+    conn = sqlite3.connect(folder / "baseline.sqlite3", isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    content = [f"c{i}" for i in range(max(width - 5, 1))]
+    conn.execute(
+        "CREATE TABLE t (uuid TEXT PRIMARY KEY, revision INTEGER, updated_at TEXT, "
+        f"updated_by TEXT, deleted INTEGER, {', '.join(content)})"
+    )
+    marks = ", ".join("?" for _ in range(5 + len(content)))
+    sets = ", ".join(f"{c} = excluded.{c}" for c in ("revision", "updated_at", *content))
+    sql = (f"INSERT INTO t VALUES ({marks}) ON CONFLICT(uuid) DO UPDATE SET {sets} "
+           "WHERE excluded.revision > t.revision")  # fmt: skip
+    values = [n if i % 2 else f"值{n:06d}" for i, n in enumerate(range(len(content)))]
+    elapsed = 0.0
+    for size in sizes:
+        rows = [(str(uuid.uuid4()), 1, "2026-11-30T08:00:00.000000Z", "clerk", 0, *values)
+                for _ in range(size)]  # fmt: skip
+        start = time.perf_counter()
+        conn.execute("BEGIN")
+        conn.executemany(sql, rows)
+        conn.execute("COMMIT")
+        elapsed += time.perf_counter() - start
+    conn.close()
+    return elapsed
+
+
+def memory_child(cache: Path, n: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        bureau = fresh_bureau(cache, Path(tmp))
+        packets = sorted((cache / "packets").glob("*.bspkt"))[:n]
+        ws = open_workspace(bureau)
+        keys = bureau_keys.load_bureau_decryption_keys(ws, PASSPHRASE)
+        report = bureau_intake.intake_packets(ws, packets, decryption_keys=keys)
+        ws.close()
+    assert all(p.status == "merged" for p in report.packets)
+    # ru_maxrss is in KiB on Linux.
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"packets": n, "peak_rss_mb": round(peak, 1)}))
+
+
+def peak_memory(cache: Path, n: int) -> float:
+    out = subprocess.run(
+        [sys.executable, __file__, "--memory-child", str(n), "--cache-path", str(cache)],
+        check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return float(json.loads(out.stdout)["peak_rss_mb"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--schools", type=int, default=10)
+    parser.add_argument("--students", type=int, default=3000)
+    parser.add_argument("--memory", default="2,10", help="packet counts for the memory runs")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument(
+        "--cache", type=Path, default=Path(tempfile.gettempdir()) / "baosong-merge-bench"
+    )
+    parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--cache-path", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.memory_child:
+        memory_child(args.cache_path, args.memory_child)
+        return
+    cache = cache_dir(args.cache, args.students)
+    memory_ns = sorted({int(n) for n in args.memory.split(",") if n})
+    packets = prepare(cache, max(args.schools, *memory_ns), args.students, args.workers)
+    packets = packets[: args.schools]
+    sizes, width = packet_shape(packets)
+    with tempfile.TemporaryDirectory() as tmp:
+        result = merge_all(fresh_bureau(cache, Path(tmp)), packets)
+        base = baseline(Path(tmp), sizes, round(width))
+    records = sum(sizes)
+    merge_rate, base_rate = records / result["merge_s"], records / base
+    print(json.dumps({
+        "schools": args.schools,
+        "students_per_school": args.students,
+        "records": records,
+        "record_width_columns": round(width, 1),
+        "tables": len(TABLES),
+        "outcome": result["outcome"],
+        "merge_s": round(result["merge_s"], 2),
+        "read_s": round(result.get("read_s", 0.0), 2),
+        "sql_merge_s": round(result.get("sql_s", 0.0), 2),
+        "merge_records_per_s": round(merge_rate),
+        "baseline_s": round(base, 2),
+        "baseline_records_per_s": round(base_rate),
+        "ratio": round(merge_rate / base_rate, 3),
+        "budget_ratio": BUDGET_RATIO,
+        "remerge_s": round(result["remerge_s"], 3),
+        "remerge_ratio": round(result["remerge_s"] / result["merge_s"], 4),
+        "budget_remerge": BUDGET_REMERGE,
+        "peak_rss_mb": {str(n): peak_memory(cache, n) for n in memory_ns},
+        "cpu_count": os.cpu_count(),
+    }, ensure_ascii=False))  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,312 @@
+"""The SQL side of merging one table of a packet into the central table, set-wise.
+
+The records of a table are loaded into a TEMP staging table with one ``executemany``; each merge
+rule is then one UPDATE of the staging table's ``_outcome`` (joins against the central table), and
+the accepted rows go in with one ``INSERT … SELECT … ON CONFLICT(uuid) DO UPDATE``. Only when
+that statement breaks a database rule (a unique natural key, a reference) are the rows applied
+one by one, each in its own savepoint, so the rows at fault are rejected and the rest still go in.
+The rules themselves (what wins, what is a conflict) are app/services/merge.py's; every function
+here runs inside the caller's transaction.
+
+Outcomes: ``created``, ``updated``, ``unchanged``, ``conflict``, ``rejected``; ``reason`` is a
+stable code (``other_school``, ``missing_parent``, ``out_of_scope``, ``constraint``, ``transfer``,
+``revision``, ``older``, ``decided``) and ``detail`` technical text.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any
+
+from sqlite_utils import Database
+
+from db.repo_packets import LEDGER_STATUSES, LedgerEntry
+
+STAGE = "merge_stage"
+APPLIED = ("created", "updated")
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    """What the engine needs to know of a synchronised table (built from sync_tables.SyncTable)."""
+
+    table: str
+    columns: tuple[str, ...]  # uuid, meta, content: the staged and written columns
+    compared: tuple[str, ...]  # content columns + deleted: "equal content"
+    owner_column: str | None
+    scope: str  # SQL over alias ``t``: the sending school's records
+    natural_key: str | None = None  # a column whose equal value at another school is a transfer
+
+
+def create_stage(db: Database, spec: StageSpec) -> None:
+    """An empty staging table with the central table's column types (so values compare alike)."""
+    types = {r[1]: r[2] for r in db.execute(f"PRAGMA main.table_info({spec.table})")}
+    missing = [c for c in spec.columns if c not in types]
+    if missing:
+        raise sqlite3.OperationalError(f"{spec.table} lacks columns {missing}")
+    cols = ", ".join(
+        f"{c} {types[c]} PRIMARY KEY" if c == "uuid" else f"{c} {types[c]}" for c in spec.columns
+    )
+    db.execute(f"DROP TABLE IF EXISTS temp.{STAGE}")
+    db.execute(
+        f"CREATE TEMP TABLE {STAGE} ({cols}, _outcome TEXT, _reason TEXT NOT NULL DEFAULT '', "
+        "_detail TEXT NOT NULL DEFAULT '', _other TEXT) WITHOUT ROWID"
+    )  # rows kept in uuid order: the packet's order, and every scan below needs no sort
+
+
+def load_stage(db: Database, spec: StageSpec, records: Iterable[Mapping[str, Any]]) -> None:
+    """Stage packet records (dicts with every column; booleans go in as 0/1)."""
+    marks = ", ".join("?" for _ in spec.columns)
+    db.conn.executemany(
+        f"INSERT INTO temp.{STAGE} ({', '.join(spec.columns)}) VALUES ({marks})",
+        map(itemgetter(*spec.columns), records),
+    )
+
+
+def _reject(db: Database, reason: str, condition: str, params: Mapping[str, Any]) -> None:
+    db.execute(
+        f"UPDATE temp.{STAGE} SET _outcome = 'rejected', _reason = '{reason}' "
+        f"WHERE _outcome IS NULL AND ({condition})",
+        dict(params),
+    )
+
+
+def reject_other_schools(db: Database, spec: StageSpec, params: Mapping[str, Any]) -> None:
+    """A uuid the bureau holds for another school may not be overwritten by this one."""
+    here = f"main.{spec.table}"
+    if spec.owner_column is not None:
+        condition = (
+            f"EXISTS (SELECT 1 FROM {here} c WHERE c.uuid = {STAGE}.uuid "
+            f"AND c.{spec.owner_column} IS NOT :school_code)"
+        )
+    else:
+        condition = (
+            f"EXISTS (SELECT 1 FROM {here} c WHERE c.uuid = {STAGE}.uuid) AND NOT EXISTS "
+            f"(SELECT 1 FROM {here} t WHERE t.uuid = {STAGE}.uuid AND ({spec.scope}))"
+        )
+    _reject(db, "other_school", condition, params)
+
+
+def reject_missing_parents(db: Database, spec: StageSpec) -> None:
+    """References (foreign keys) to records the bureau does not hold: the parent was rejected,
+    is held for review, or was never sent."""
+    for fk in db.execute(f"PRAGMA main.foreign_key_list({spec.table})").fetchall():
+        parent, column, target = fk[2], fk[3], fk[4] or _primary_key(db, parent=fk[2])
+        db.execute(
+            f"UPDATE temp.{STAGE} SET _outcome = 'rejected', _reason = 'missing_parent', "
+            f"_detail = ? || ' ' || {column} WHERE _outcome IS NULL AND {column} IS NOT NULL "
+            f"AND NOT EXISTS (SELECT 1 FROM main.{parent} p WHERE p.{target} = {STAGE}.{column})",
+            [f"{column} → {parent}"],
+        )
+
+
+def _primary_key(db: Database, *, parent: str) -> str:
+    rows = [r[1] for r in db.execute(f"PRAGMA main.table_info({parent})") if r[5]]
+    return rows[0] if len(rows) == 1 else "rowid"
+
+
+def reject_out_of_scope(db: Database, spec: StageSpec, params: Mapping[str, Any]) -> None:
+    """Records that are not the sending school's (a child of another school's record)."""
+    _reject(
+        db,
+        "out_of_scope",
+        f"uuid NOT IN (SELECT t.uuid FROM temp.{STAGE} t WHERE ({spec.scope}))",
+        params,
+    )
+
+
+def mark_transfers(db: Database, spec: StageSpec) -> None:
+    """The same natural key (学籍号) live at another school: a transfer for the bureau to review."""
+    if spec.natural_key is None or spec.owner_column is None:
+        return
+    key, owner = spec.natural_key, spec.owner_column
+    other = (
+        f"SELECT c.uuid FROM main.{spec.table} c WHERE c.{key} = {STAGE}.{key} "
+        f"AND c.deleted = 0 AND c.{owner} IS NOT {STAGE}.{owner} AND c.uuid != {STAGE}.uuid"
+    )
+    db.execute(
+        f"UPDATE temp.{STAGE} SET _outcome = 'conflict', _reason = 'transfer', "
+        f"_other = ({other} LIMIT 1) WHERE _outcome IS NULL AND deleted = 0 "
+        f"AND EXISTS ({other})"
+    )
+
+
+def classify(db: Database, spec: StageSpec) -> None:
+    """Revision rules for the rest: new → created; higher → updated; lower → unchanged (older);
+    equal and same content → unchanged; equal and different content → conflict (revision)."""
+    db.execute(
+        f"UPDATE temp.{STAGE} SET _outcome = 'created' WHERE _outcome IS NULL AND NOT EXISTS "
+        f"(SELECT 1 FROM main.{spec.table} c WHERE c.uuid = {STAGE}.uuid)"
+    )
+    same = " AND ".join(f"i.{c} IS c.{c}" for c in spec.compared)
+    db.execute(
+        f"UPDATE temp.{STAGE} AS i SET "
+        "_outcome = CASE WHEN i.revision > c.revision THEN 'updated' "
+        f"WHEN i.revision < c.revision OR ({same}) THEN 'unchanged' ELSE 'conflict' END, "
+        "_reason = CASE WHEN i.revision > c.revision THEN '' "
+        f"WHEN i.revision < c.revision THEN 'older' WHEN ({same}) THEN '' ELSE 'revision' END "
+        f"FROM main.{spec.table} AS c WHERE c.uuid = i.uuid AND i._outcome IS NULL"
+    )
+
+
+def set_outcome(db: Database, uuids: Sequence[str], outcome: str, reason: str) -> None:
+    db.conn.executemany(
+        f"UPDATE temp.{STAGE} SET _outcome = ?, _reason = ? WHERE uuid = ?",
+        [(outcome, reason, u) for u in uuids],
+    )
+
+
+def stage_counts(db: Database) -> dict[str, int]:
+    return {
+        r[0]: r[1] for r in db.execute(f"SELECT _outcome, count(*) FROM temp.{STAGE} GROUP BY 1")
+    }
+
+
+@dataclass(frozen=True)
+class StagedIssue:
+    uuid: str
+    outcome: str  # rejected | conflict
+    reason: str
+    detail: str
+    other_uuid: str | None
+
+
+def stage_issues(db: Database) -> list[StagedIssue]:
+    return [
+        StagedIssue(*r)
+        for r in db.execute(
+            f"SELECT uuid, _outcome, _reason, _detail, _other FROM temp.{STAGE} "
+            "WHERE _outcome IN ('rejected', 'conflict') ORDER BY uuid"
+        )
+    ]
+
+
+def staged_rows(db: Database, spec: StageSpec, outcome: str) -> list[dict[str, Any]]:
+    cur = db.execute(
+        f"SELECT {', '.join(spec.columns)} FROM temp.{STAGE} WHERE _outcome = ? ORDER BY uuid",
+        [outcome],
+    )
+    return [dict(zip(spec.columns, r, strict=True)) for r in cur]
+
+
+def central_rows(db: Database, spec: StageSpec, uuids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(uuids), 500):
+        chunk = uuids[start : start + 500]
+        cur = db.execute(
+            f"SELECT {', '.join(spec.columns)} FROM main.{spec.table} "
+            f"WHERE uuid IN ({', '.join('?' for _ in chunk)})",
+            list(chunk),
+        )
+        for r in cur:
+            found[r[0]] = dict(zip(spec.columns, r, strict=True))
+    return found
+
+
+def updated_pairs(db: Database, spec: StageSpec) -> list[tuple[tuple[Any, ...], tuple[Any, ...]]]:
+    """(central, incoming) values of the rows about to be updated, for the audit's old → new."""
+    n = len(spec.columns)
+    cols = ", ".join([*(f"c.{c}" for c in spec.columns), *(f"i.{c}" for c in spec.columns)])
+    cur = db.execute(
+        f"SELECT {cols} FROM temp.{STAGE} i JOIN main.{spec.table} c ON c.uuid = i.uuid "
+        "WHERE i._outcome = 'updated' ORDER BY i.uuid"
+    )
+    return [(r[:n], r[n:]) for r in cur]
+
+
+def created_json(db: Database, columns: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """(uuid, JSON object of ``columns``) of each created row, for the audit log. SQLite builds
+    the JSON (keys sorted, compact, non-ASCII as is: the text canonical_json would write for
+    these values) at C speed; the audit of a district merge is most of its cost otherwise."""
+    pairs = ", ".join(f"'{c}', {c}" for c in sorted(columns))
+    yield from db.execute(
+        f"SELECT uuid, json_object({pairs}) FROM temp.{STAGE} "
+        "WHERE _outcome = 'created' ORDER BY uuid"
+    )
+
+
+def applied_uuids(db: Database, outcome: str) -> set[str]:
+    return {
+        r[0] for r in db.execute(f"SELECT uuid FROM temp.{STAGE} WHERE _outcome = ?", [outcome])
+    }
+
+
+# Tombstones first, then the other updates, then new rows: a natural key (学籍号) freed by a
+# deletion or a change in the same packet is free before a new record takes it.
+_APPLY_ORDER = (
+    "_outcome = 'updated' AND deleted = 1",
+    "_outcome = 'updated' AND deleted = 0",
+    "_outcome = 'created'",
+)
+
+
+def _apply_sql(spec: StageSpec, which: str) -> str:
+    cols = ", ".join(spec.columns)
+    sets = ", ".join(f"{c} = excluded.{c}" for c in spec.columns if c != "uuid")
+    return (
+        f"INSERT INTO main.{spec.table} ({cols}) SELECT {cols} FROM temp.{STAGE} "
+        f"WHERE {which} ORDER BY uuid ON CONFLICT(uuid) DO UPDATE SET {sets}"
+    )
+
+
+def apply_stage(db: Database, spec: StageSpec) -> int:
+    """Write the created and updated rows; returns how many were rejected by a database rule."""
+    try:
+        with db.atomic():  # a savepoint: a failed statement leaves nothing behind
+            for which in _APPLY_ORDER:
+                db.execute(_apply_sql(spec, which))
+        return 0
+    except sqlite3.IntegrityError:
+        pass
+    rejected = 0
+    for which in _APPLY_ORDER:
+        pending = db.execute(f"SELECT uuid FROM temp.{STAGE} WHERE {which} ORDER BY uuid")
+        single = _apply_sql(spec, f"{which} AND uuid = :uuid")
+        for (uuid,) in pending.fetchall():
+            try:
+                with db.atomic():
+                    db.execute(single, {"uuid": uuid})
+            except sqlite3.IntegrityError as exc:
+                rejected += 1
+                db.execute(
+                    f"UPDATE temp.{STAGE} SET _outcome = 'rejected', _reason = 'constraint', "
+                    "_detail = ? WHERE uuid = ?",
+                    [str(exc), uuid],
+                )
+    return rejected
+
+
+def drop_stage(db: Database) -> None:
+    db.execute(f"DROP TABLE IF EXISTS temp.{STAGE}")
+
+
+# --- ledger ------------------------------------------------------------------------------------
+
+
+def put_ledger_entry(db: Database, entry: LedgerEntry) -> None:
+    """Insert or replace the ledger row of a packet file (a packet rejected once, e.g. for an
+    unknown key, may be merged later; a merged packet is never downgraded by the caller)."""
+    if entry.status not in LEDGER_STATUSES:
+        raise ValueError(entry.status)
+    row = {**entry.__dict__, "counts": json.dumps(entry.counts, sort_keys=True)}
+    cols = list(row)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "sha256")
+    db.execute(
+        f"INSERT INTO packet_ledger ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)}) "
+        f"ON CONFLICT(sha256) DO UPDATE SET {updates}",
+        [row[c] for c in cols],
+    )
+
+
+def supersede_conflicts(db: Database, table: str, actor: str, at: str) -> None:
+    """Close the open conflicts of records this packet has just replaced by a newer revision."""
+    db.execute(
+        "UPDATE merge_conflicts SET status = 'resolved', resolution = 'superseded', "
+        "resolved_by = ?, resolved_at = ? WHERE status = 'open' AND table_name = ? AND "
+        f"record_uuid IN (SELECT uuid FROM temp.{STAGE} WHERE _outcome IN ('created', 'updated'))",
+        [actor, at, table],
+    )
