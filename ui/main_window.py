@@ -107,6 +107,8 @@ class MainWindow(QMainWindow):
             return self._build_fitness
         if key in ("labor", "arts", "pe"):
             return partial(self._build_scoped, key)
+        if key == "packets":
+            return self._build_packets
         return partial(self._build_placeholder, key)
 
     def _build_menus(self) -> None:
@@ -181,6 +183,14 @@ class MainWindow(QMainWindow):
 
         page_class = {"labor": LaborPage, "arts": ArtsPage, "pe": PEPage}[key]
         page = page_class(self._ws, self._runner, today=self._today)
+        page.navigate.connect(self.show_page)
+        return page
+
+    def _build_packets(self) -> QWidget:
+        """报送: keys, the export wizard, the history and receipts (ui/pages/packets_page.py)."""
+        from ui.pages.packets_page import PacketsPage
+
+        page = PacketsPage(self._ws, self._runner, today=self._today)
         page.navigate.connect(self.show_page)
         return page
 

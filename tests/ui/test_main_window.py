@@ -12,7 +12,7 @@ from app.models import SchoolStage
 from app.services.workspace import Workspace, current_term, get_language, require_school
 from tests.conftest import TODAY
 from ui.main_window import PAGE_KEYS, MainWindow
-from ui.pages.placeholder_page import PlaceholderPage
+from ui.pages.packets_page import PacketsPage
 from ui.pages.settings_page import SettingsPage, nearby_terms
 from ui.tasks import TaskRunner
 
@@ -45,10 +45,9 @@ def test_pages_are_built_on_first_visit(window: MainWindow) -> None:
     for key in PAGE_KEYS:
         window.nav.setCurrentRow(PAGE_KEYS.index(key))
         assert window.stack.currentWidget() is window.page(key)
-    placeholder = window.page("packets")
-    assert isinstance(placeholder, PlaceholderPage)
-    assert "submission packet" in placeholder.what.text()
-    assert placeholder.first.text().startswith("Coming in a later version.")
+    packets = window.page("packets")
+    assert isinstance(packets, PacketsPage)
+    assert "signing key" in packets.next_step.text()  # what to do first
 
 
 def test_title_and_status_bar(window: MainWindow) -> None:
