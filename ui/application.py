@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 from app import APP_ID, APP_NAME, ORGANIZATION, __version__
 from app.errors import UserError
 from app.logging_setup import LOG_FILE_NAME
+from app.models import WorkspaceKind
 from app.paths import WorkspacePaths, resolve_data_dir
 from app.services.backup import daily_backup_if_due
 from app.services.restore import restore_backup
@@ -32,6 +34,9 @@ from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translations
 from ui.main_window import MainWindow
 from ui.startup_check import RestoreChoice, check_database, refuse_in_smoke_test
 from ui.tasks import TaskContext, TaskRunner
+
+if TYPE_CHECKING:
+    from ui.bureau_window import BureauMainWindow
 
 SMOKE_TEST_DONE = "startup complete"
 
@@ -64,8 +69,9 @@ def application(argv: Sequence[str]) -> QApplication:
 
 
 class AppController(QObject):
-    """Decides the first window (first-run wizard or main window) and owns it; restoring a
-    backup closes the workspace and its window and opens both again."""
+    """Decides the first window (first-run wizard, or the main window of a school or of the
+    bureau, by the workspace's kind) and owns it; restoring a backup closes the workspace and
+    its window and opens both again."""
 
     quit_requested = Signal()
 
@@ -82,7 +88,7 @@ class AppController(QObject):
         self.runner = runner
         self.reporter = reporter
         self.today = today
-        self.main_window: MainWindow | None = None
+        self.main_window: MainWindow | BureauMainWindow | None = None
         self.wizard: QObject | None = None
         self.last_daily_backup: Path | None = None
         self.last_restore: Path | None = None  # the copy of the state a restore replaced
@@ -109,8 +115,14 @@ class AppController(QObject):
         if self.main_window is not None:
             self.main_window.open_guide()
 
-    def build_main_window(self) -> MainWindow:
-        window = MainWindow(self.ws, self.runner, today=self.today)
+    def build_main_window(self) -> MainWindow | BureauMainWindow:
+        window: MainWindow | BureauMainWindow
+        if self.ws.kind is WorkspaceKind.BUREAU:
+            from ui.bureau_window import BureauMainWindow
+
+            window = BureauMainWindow(self.ws, self.runner, today=self.today)
+        else:
+            window = MainWindow(self.ws, self.runner, today=self.today)
         # Queued: the restore closes the window whose dialog asked for it.
         window.restore_requested.connect(self.restore, Qt.ConnectionType.QueuedConnection)
         self.main_window = window
@@ -121,8 +133,16 @@ class AppController(QObject):
         window = self.build_main_window()
         window.show()
         # Paint the window first, then read the roster, then take the day's backup.
-        QTimer.singleShot(0, window.roster_page.reload)
+        QTimer.singleShot(0, self.load_first_page)
         QTimer.singleShot(0, self.start_daily_backup)
+
+    def load_first_page(self) -> None:
+        """What the first window shows once painted: a school's roster, a bureau's counts."""
+        window = self.main_window
+        if isinstance(window, MainWindow):
+            window.roster_page.reload()
+        elif window is not None:
+            window.reload()
 
     def start_daily_backup(self) -> None:
         """Today's automatic backup, in the background with the task's own connection."""
@@ -182,7 +202,7 @@ class AppController(QObject):
 
     def smoke_test(self, app: QCoreApplication) -> int:
         window = self.build_main_window()
-        window.roster_page.reload()
+        self.load_first_page()
         window.show()
         app.processEvents()
         print(SMOKE_TEST_DONE, flush=True)

@@ -1091,6 +1091,520 @@ The current state of the database is saved first as a backup, so this can be und
     </message>
 </context>
 <context>
+    <name>BureauIntakePage</name>
+    <message>
+        <source>Drop the schools&apos; packet files (.bspkt) or folders here. Check them first: the check shows who sent each packet and what merging it would change, and changes nothing. Then merge.</source>
+        <translation>把学校报送的数据包文件（.bspkt）或所在文件夹拖到这里。先“检查”：检查会显示每个数据包由谁发送、合并后会有哪些变化，且不改动任何数据。然后再“合并”。</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>No packets yet. Drop the packet files the schools sent (.bspkt, e.g. from a USB stick) onto this page, or add them with the buttons. Enrol each school on the School registry page first, or its packets are refused.</source>
+        <translation>还没有数据包。把学校报送的数据包文件（.bspkt，例如 U 盘中的）拖到本页，或用下面的按钮添加。请先在“学校登记”页登记每所学校，否则其数据包会被拒收。</translation>
+    </message>
+    <message>
+        <source>{n} files added. Check them next.</source>
+        <translation>已添加 {n} 个文件。下一步请检查。</translation>
+    </message>
+    <message>
+        <source>No new packet files: they are listed already.</source>
+        <translation>没有新的数据包文件：这些文件已在列表中。</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase of the bureau&apos;s keys to open and check the packets.</source>
+        <translation>请输入教育局密钥的口令，以打开并检查数据包。</translation>
+    </message>
+    <message>
+        <source>Checking the packets…</source>
+        <translation>正在检查数据包…</translation>
+    </message>
+    <message>
+        <source>Merging packets…</source>
+        <translation>正在合并数据包…</translation>
+    </message>
+    <message>
+        <source>Check finished. Can be merged: {ok}; merged before: {dup}; refused: {bad}. Nothing was changed yet: press Merge to commit.</source>
+        <translation>检查完成。可合并：{ok}；此前已合并：{dup}；拒收：{bad}。尚未改动任何数据：点击“合并”提交。</translation>
+    </message>
+    <message>
+        <source>Merge finished. Merged: {ok}; merged before: {dup}; refused and copied to the quarantine folder {folder}: {bad}.</source>
+        <translation>合并完成。已合并：{ok}；此前已合并：{dup}；拒收并复制到隔离文件夹 {folder}：{bad}。</translation>
+    </message>
+    <message>
+        <source>The database was backed up first.</source>
+        <translation>合并前已备份数据库。</translation>
+    </message>
+    <message>
+        <source>Stopped. Packets merged before stopping stay merged; check the list again to see where each stands.</source>
+        <translation>已停止。停止前已合并的数据包保持已合并；请重新检查列表，查看每个数据包的状态。</translation>
+    </message>
+    <message>
+        <source>Add packet files</source>
+        <translation>添加数据包文件</translation>
+    </message>
+    <message>
+        <source>Packets (*{suffix})</source>
+        <translation>数据包 (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Add a folder of packets</source>
+        <translation>添加数据包所在文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>BureauLabels</name>
+    <message>
+        <source>Schools</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Student status changes</source>
+        <translation>学籍变动</translation>
+    </message>
+    <message>
+        <source>School programmes</source>
+        <translation>学校特色项目</translation>
+    </message>
+    <message>
+        <source>Programme members</source>
+        <translation>项目成员</translation>
+    </message>
+    <message>
+        <source>Arts activities</source>
+        <translation>美育活动</translation>
+    </message>
+    <message>
+        <source>Arts activity participants</source>
+        <translation>美育活动参与</translation>
+    </message>
+    <message>
+        <source>Arts course records</source>
+        <translation>艺术课程记录</translation>
+    </message>
+    <message>
+        <source>Arts specialties</source>
+        <translation>艺术特长</translation>
+    </message>
+    <message>
+        <source>Arts assessments</source>
+        <translation>美育评价</translation>
+    </message>
+    <message>
+        <source>Arts self-evaluations</source>
+        <translation>美育自评</translation>
+    </message>
+    <message>
+        <source>Awards</source>
+        <translation>获奖</translation>
+    </message>
+    <message>
+        <source>Award winners</source>
+        <translation>获奖学生</translation>
+    </message>
+    <message>
+        <source>Labor activities</source>
+        <translation>劳动活动</translation>
+    </message>
+    <message>
+        <source>Labor participations</source>
+        <translation>劳动参与</translation>
+    </message>
+    <message>
+        <source>Labor evidence</source>
+        <translation>劳动佐证材料</translation>
+    </message>
+    <message>
+        <source>Labor literacy evaluations</source>
+        <translation>劳动素养评价</translation>
+    </message>
+    <message>
+        <source>Labor evaluation corrections</source>
+        <translation>劳动评价更正</translation>
+    </message>
+    <message>
+        <source>PE process records</source>
+        <translation>体育过程记录</translation>
+    </message>
+    <message>
+        <source>Record ID</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Changed at (UTC)</source>
+        <translation>修改时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>School code</source>
+        <translation>学校标识码</translation>
+    </message>
+    <message>
+        <source>Student number (学籍号)</source>
+        <translation>学籍号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名/名称</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Ethnicity code</source>
+        <translation>民族代码</translation>
+    </message>
+    <message>
+        <source>ID card number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>学期</translation>
+    </message>
+    <message>
+        <source>School year</source>
+        <translation>学年</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Replaced by a new key</source>
+        <translation>已被新密钥替换</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <source>Same revision, other content</source>
+        <translation>版本相同、内容不同</translation>
+    </message>
+    <message>
+        <source>Student at two schools</source>
+        <translation>学生同时在两所学校</translation>
+    </message>
+</context>
+<context>
+    <name>BureauMainWindow</name>
+    <message>
+        <source>Packet intake</source>
+        <translation>报送接收</translation>
+    </message>
+    <message>
+        <source>School registry</source>
+        <translation>学校登记</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>数据冲突</translation>
+    </message>
+    <message>
+        <source>Receipts and returns</source>
+        <translation>回执与退回</translation>
+    </message>
+    <message>
+        <source>District overview</source>
+        <translation>区域概览</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>First &amp;steps</source>
+        <translation>入门步骤(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;About Baosong</source>
+        <translation>关于报送(&amp;A)</translation>
+    </message>
+    <message>
+        <source>This page will show the district at a glance: which schools submitted for each term and which are late, fitness levels and pass rates by school and grade, labor hours against the requirement, and arts participation, with charts and Excel exports.</source>
+        <translation>本页将一览全区情况：各学校每学期是否报送、哪些逾期，各校各年级的体质健康等级与合格率，劳动时长达标情况，以及美育参与情况，并提供图表和 Excel 导出。</translation>
+    </message>
+    <message>
+        <source>First enrol the schools and merge their packets: the overview is computed from the central database.</source>
+        <translation>请先登记学校并合并其数据包：概览根据中心数据库计算。</translation>
+    </message>
+    <message>
+        <source>no bureau yet</source>
+        <translation>尚未设置教育局</translation>
+    </message>
+    <message>
+        <source>{app} — {bureau}</source>
+        <translation>{app} — {bureau}</translation>
+    </message>
+    <message>
+        <source>Baosong</source>
+        <translation>报送</translation>
+    </message>
+    <message>
+        <source>{title} ({n})</source>
+        <translation>{title}（{n}）</translation>
+    </message>
+    <message>
+        <source>{n} conflicts wait for a decision.</source>
+        <translation>有 {n} 条冲突等待处理。</translation>
+    </message>
+    <message>
+        <source>First steps</source>
+        <translation>入门步骤</translation>
+    </message>
+    <message>
+        <source>1. Settings → Export public keys…: give the file to every school and read them its fingerprint by phone.
+2. School registry → Enrol identity file…: each school&apos;s file, after comparing its fingerprint by phone.
+3. Packet intake: drop the packets the schools send, Check, then Merge.
+4. Conflicts: decide each record that disagrees with the central data.
+5. Receipts and returns: write the signed receipts for the schools, and return what they must correct.</source>
+        <translation>1. 设置 → 导出公钥…：把文件发给每所学校，并通过电话向学校念出其指纹。
+2. 学校登记 → 登记身份文件…：通过电话核对指纹后，登记每所学校的身份文件。
+3. 报送接收：拖入学校报送的数据包，先检查，再合并。
+4. 数据冲突：逐条处理与中心数据不一致的记录。
+5. 回执与退回：为学校写出签名回执，并退回需要更正的内容。</translation>
+    </message>
+    <message>
+        <source>About Baosong</source>
+        <translation>关于报送</translation>
+    </message>
+    <message>
+        <source>Baosong (报送) {version}
+
+The education bureau&apos;s workspace: verifies and merges the schools&apos; signed submission packets, keeps the registry of school keys and sends signed receipts.</source>
+        <translation>报送 (Baosong) {version}
+
+教育局工作区：验证并合并学校签名的报送数据包，管理学校密钥登记，并发送签名回执。</translation>
+    </message>
+</context>
+<context>
+    <name>BureauPassphraseDialog</name>
+    <message>
+        <source>Key passphrase</source>
+        <translation>密钥口令</translation>
+    </message>
+    <message>
+        <source>The passphrase chosen when the bureau was set up protects its private keys. Baosong does not keep it.</source>
+        <translation>设置教育局时选定的口令用于保护其私钥。报送不会保存该口令。</translation>
+    </message>
+</context>
+<context>
+    <name>BureauSettingsPage</name>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time Baosong starts.</source>
+        <translation>新语言在下次启动报送时生效。</translation>
+    </message>
+    <message>
+        <source>Bureau</source>
+        <translation>教育局</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Bureau name</source>
+        <translation>教育局名称</translation>
+    </message>
+    <message>
+        <source>District code</source>
+        <translation>行政区划代码</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Schools import the bureau&apos;s public keys file and compare its fingerprint with you by phone. Back up the private keys (they stay protected by the passphrase) to a safe place: without them no packet can be opened.</source>
+        <translation>学校导入教育局的公钥文件，并通过电话与您核对指纹。请把私钥（仍受口令保护）备份到安全的地方：没有私钥，任何数据包都无法打开。</translation>
+    </message>
+    <message>
+        <source>Export public keys…</source>
+        <translation>导出公钥…</translation>
+    </message>
+    <message>
+        <source>Back up private keys…</source>
+        <translation>备份私钥…</translation>
+    </message>
+    <message>
+        <source>Signing key (receipts)</source>
+        <translation>签名密钥（回执）</translation>
+    </message>
+    <message>
+        <source>Encryption key (packets)</source>
+        <translation>加密密钥（数据包）</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Baosong backs the central database up every day and before every merge. A backup can be restored here.</source>
+        <translation>报送每天以及每次合并前都会备份中心数据库。可在此恢复备份。</translation>
+    </message>
+    <message>
+        <source>Backups and restore…</source>
+        <translation>备份与恢复…</translation>
+    </message>
+    <message>
+        <source>No key yet</source>
+        <translation>尚无密钥</translation>
+    </message>
+    <message>
+        <source>Saved. Restart Baosong to see the new language everywhere.</source>
+        <translation>已保存。重新启动报送后，所有界面都将使用新语言。</translation>
+    </message>
+    <message>
+        <source>The bureau&apos;s details were saved.</source>
+        <translation>教育局信息已保存。</translation>
+    </message>
+    <message>
+        <source>The public keys were written to {path}. Give the file to every school.</source>
+        <translation>公钥已写入 {path}。请把该文件发给每所学校。</translation>
+    </message>
+    <message>
+        <source>{n} key files were copied to {folder}.</source>
+        <translation>已将 {n} 个密钥文件复制到 {folder}。</translation>
+    </message>
+    <message>
+        <source>Export public keys</source>
+        <translation>导出公钥</translation>
+    </message>
+    <message>
+        <source>Key files (*.json)</source>
+        <translation>密钥文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Back up the private keys to</source>
+        <translation>将私钥备份到</translation>
+    </message>
+</context>
+<context>
+    <name>BureauSetupPage</name>
+    <message>
+        <source>The education bureau</source>
+        <translation>教育局</translation>
+    </message>
+    <message>
+        <source>This data folder becomes the bureau&apos;s workspace: it receives the schools&apos; packets. Its keys are made now.</source>
+        <translation>此数据文件夹将成为教育局的工作区，用于接收学校的数据包。现在将生成教育局的密钥。</translation>
+    </message>
+    <message>
+        <source>e.g. 孟津区教育局</source>
+        <translation>例如：孟津区教育局</translation>
+    </message>
+    <message>
+        <source>Bureau name</source>
+        <translation>教育局名称</translation>
+    </message>
+    <message>
+        <source>District code</source>
+        <translation>行政区划代码</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation>密钥口令</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>再次输入口令</translation>
+    </message>
+    <message>
+        <source>The passphrase protects the bureau&apos;s private keys: it is asked whenever packets are opened or receipts signed. Write it down and keep it safe; Baosong cannot recover it.</source>
+        <translation>口令用于保护教育局的私钥：每次打开数据包或签署回执时都需要输入。请记下并妥善保管；报送无法找回口令。</translation>
+    </message>
+    <message>
+        <source>Enter the bureau&apos;s full name.</source>
+        <translation>请输入教育局全称。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
     <name>ChartWidget</name>
     <message>
         <source>Nothing to show yet.</source>
@@ -1136,8 +1650,8 @@ The current state of the database is saved first as a backup, so this can be und
         <translation>打开一所演示学校（学生均为虚构），先试用报送</translation>
     </message>
     <message>
-        <source>Set up the education bureau (coming in a later version)</source>
-        <translation>建立教育局工作区（后续版本提供）</translation>
+        <source>Set up the education bureau (receives the schools&apos; packets)</source>
+        <translation>设置教育局（接收学校报送的数据包）</translation>
     </message>
 </context>
 <context>
@@ -1309,6 +1823,88 @@ The current state of the database is saved first as a backup, so this can be und
     <message>
         <source>Nothing was written.</source>
         <translation>没有写入任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsModel</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>The school whose packet brought the record</source>
+        <translation>报送该记录的学校</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Central data</source>
+        <translation>中心数据</translation>
+    </message>
+    <message>
+        <source>Reported data</source>
+        <translation>上报数据</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Keep the central data</source>
+        <translation>保留中心数据</translation>
+    </message>
+    <message>
+        <source>Take the reported data</source>
+        <translation>采用上报数据</translation>
+    </message>
+    <message>
+        <source>No conflicts are waiting. A conflict appears when a packet brings a record that disagrees with the central copy at the same revision, or a student that another school also reports. Merge packets on the Packet intake page first.</source>
+        <translation>没有待处理的冲突。当数据包中的记录与中心数据版本相同但内容不同，或某学生同时被另一所学校上报时，就会出现冲突。请先在“报送接收”页合并数据包。</translation>
+    </message>
+    <message>
+        <source>{table}: {record}, reported by {school}.</source>
+        <translation>{table}：{record}，由 {school} 上报。</translation>
+    </message>
+    <message>
+        <source>School {other} holds the same student. Taking the reported data moves the student to {school} (the record at {other} is marked deleted); keeping the central data leaves the student at {other}.</source>
+        <translation>学校 {other} 也有该学生。采用上报数据会把该学生转到 {school}（{other} 的记录标记为删除）；保留中心数据则该学生仍在 {other}。</translation>
+    </message>
+    <message>
+        <source>The central copy and the school&apos;s have the same revision but different content. Taking the reported data replaces the central copy; keeping the central data refuses this version (it is not asked about again).</source>
+        <translation>中心数据与学校数据版本相同但内容不同。采用上报数据会替换中心数据；保留中心数据则拒收此版本（以后不再询问）。</translation>
+    </message>
+    <message>
+        <source>The central data was kept.</source>
+        <translation>已保留中心数据。</translation>
+    </message>
+    <message>
+        <source>The reported data was taken.</source>
+        <translation>已采用上报数据。</translation>
     </message>
 </context>
 <context>
@@ -1529,6 +2125,45 @@ Restore it? Changes made after that moment are lost. The damaged database is kep
     </message>
 </context>
 <context>
+    <name>EnrolSchoolDialog</name>
+    <message>
+        <source>Enrol a school</source>
+        <translation>登记学校</translation>
+    </message>
+    <message>
+        <source>School code</source>
+        <translation>学校标识码</translation>
+    </message>
+    <message>
+        <source>School name</source>
+        <translation>学校名称</translation>
+    </message>
+    <message>
+        <source>District code</source>
+        <translation>行政区划代码</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Phone the school and ask them to read out the fingerprint their Baosong shows for its key. Enrol only if it is the same as above: a different fingerprint means the file is not the school&apos;s.</source>
+        <translation>请给学校打电话，请对方念出其报送软件中显示的密钥指纹。只有与上面完全一致时才登记：指纹不同说明该文件不是这所学校的。</translation>
+    </message>
+    <message>
+        <source>Optional: the first groups as the school reads them</source>
+        <translation>可选：学校念出的前几组指纹</translation>
+    </message>
+    <message>
+        <source>I compared the fingerprint with the school by phone</source>
+        <translation>我已通过电话与学校核对指纹</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>登记</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Choose the file</source>
@@ -1572,6 +2207,17 @@ Restore it? Changes made after that moment are lost. The damaged database is kep
     <message>
         <source>(ignored)</source>
         <translation>（忽略）</translation>
+    </message>
+</context>
+<context>
+    <name>FingerprintView</name>
+    <message>
+        <source>The full fingerprint (SHA-256 of the public key).</source>
+        <translation>完整指纹（公钥的 SHA-256）。</translation>
+    </message>
+    <message>
+        <source>Read these six groups aloud to compare them by phone.</source>
+        <translation>电话核对时朗读这六组字符。</translation>
     </message>
 </context>
 <context>
@@ -2369,6 +3015,120 @@ score</source>
     <message>
         <source>Something went wrong inside Baosong; nothing was written.</source>
         <translation>报送内部出错，没有写入任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDetail</name>
+    <message>
+        <source>Copied to quarantine: {path}</source>
+        <translation>已复制到隔离文件夹：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeModel</name>
+    <message>
+        <source>Not checked yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <source>Verified — earlier packets missing</source>
+        <translation>已验证——缺少此前的数据包</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <source>Merged — earlier packets missing</source>
+        <translation>已合并——缺少此前的数据包</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <source>Duplicate (merged before)</source>
+        <translation>重复（此前已合并）</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>{reason} Copied to quarantine: {path}</source>
+        <translation>{reason} 已复制到隔离文件夹：{path}</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Records rejected</source>
+        <translation>拒收记录</translation>
+    </message>
+    <message>
+        <source>Records of every table, added up</source>
+        <translation>各数据表记录数合计</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Code and name of the sending school</source>
+        <translation>报送学校的标识码和名称</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>The school&apos;s packet sequence number</source>
+        <translation>该校数据包的序号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <source>Held for review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -3786,6 +4546,726 @@ total</source>
     </message>
 </context>
 <context>
+    <name>PacketCheckPage</name>
+    <message>
+        <source>Completeness check</source>
+        <translation>完整性检查</translation>
+    </message>
+    <message>
+        <source>Gaps the bureau would notice, found before the export.</source>
+        <translation>导出前先找出教育局会发现的缺漏。</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Export anyway: I know about these gaps</source>
+        <translation>仍然导出：我已了解这些缺漏</translation>
+    </message>
+    <message>
+        <source>Checking the records…</source>
+        <translation>正在检查记录…</translation>
+    </message>
+    <message>
+        <source>Nothing changed since the last acknowledged packet: no packet is needed.</source>
+        <translation>自上次已确认的报送包以来没有任何变化，无需导出报送包。</translation>
+    </message>
+    <message>
+        <source>The packet will hold {n} records: {counts}.</source>
+        <translation>报送包将包含 {n} 条记录：{counts}。</translation>
+    </message>
+    <message>
+        <source>Nothing is missing.</source>
+        <translation>没有缺漏。</translation>
+    </message>
+    <message>
+        <source>The check found gaps (below). Better fill them first: cancel, complete the records and export again. Or export anyway if they are known and fine.</source>
+        <translation>检查发现了缺漏（见下表）。最好先补齐：取消导出，完善记录后再导出。如果这些缺漏已知且无妨，也可以仍然导出。</translation>
+    </message>
+    <message>
+        <source>The check was cancelled. Go back and start it again.</source>
+        <translation>检查已取消。请返回上一步重新开始。</translation>
+    </message>
+</context>
+<context>
+    <name>PacketDonePage</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <source>Packet:</source>
+        <translation>报送包：</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>记录：</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256：</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Save as another file…</source>
+        <translation>另存为其他文件…</translation>
+    </message>
+    <message>
+        <source>Signing, encrypting and writing the packet…</source>
+        <translation>正在签名、加密并写入报送包…</translation>
+    </message>
+    <message>
+        <source>The packet was exported.</source>
+        <translation>报送包已导出。</translation>
+    </message>
+    <message>
+        <source>{n} bytes</source>
+        <translation>{n} 字节</translation>
+    </message>
+    <message>
+        <source>No. {n}, {term}, {mode}</source>
+        <translation>第 {n} 号，{term}，{mode}</translation>
+    </message>
+    <message>
+        <source>Take the file to the education bureau. When the bureau&apos;s receipt comes back, import it on the Exported packets tab.</source>
+        <translation>请将该文件交给教育局。收到教育局的回执后，在“报送记录”标签页中导入。</translation>
+    </message>
+</context>
+<context>
+    <name>PacketExportWizard</name>
+    <message>
+        <source>Export a submission packet</source>
+        <translation>导出报送包</translation>
+    </message>
+    <message>
+        <source>Save the submission packet</source>
+        <translation>保存报送包</translation>
+    </message>
+    <message>
+        <source>Submission packet (*.bspkt)</source>
+        <translation>报送包 (*.bspkt)</translation>
+    </message>
+    <message>
+        <source>Checking the records…</source>
+        <translation>正在检查记录…</translation>
+    </message>
+    <message>
+        <source>Exporting the packet…</source>
+        <translation>正在导出报送包…</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Baosong; no packet was written.</source>
+        <translation>报送软件内部出错，未写入任何报送包。</translation>
+    </message>
+</context>
+<context>
+    <name>PacketHistoryTab</name>
+    <message>
+        <source>No packet exported yet. Enter the term&apos;s records, then export the first packet for the education bureau.</source>
+        <translation>尚未导出报送包。请先录入本学期的记录，然后为教育局导出第一个报送包。</translation>
+    </message>
+    <message>
+        <source>Export packet…</source>
+        <translation>导出报送包…</translation>
+    </message>
+    <message>
+        <source>Import receipt…</source>
+        <translation>导入回执…</translation>
+    </message>
+    <message>
+        <source>Read the bureau&apos;s receipt (.bsrcpt): it acknowledges or returns a packet.</source>
+        <translation>读取教育局的回执（.bsrcpt）：回执会确认或退回报送包。</translation>
+    </message>
+    <message>
+        <source>Choose the bureau&apos;s receipt</source>
+        <translation>选择教育局的回执</translation>
+    </message>
+    <message>
+        <source>Receipts (*.bsrcpt);;All files (*)</source>
+        <translation>回执 (*.bsrcpt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Importing the receipt…</source>
+        <translation>正在导入回执…</translation>
+    </message>
+    <message>
+        <source>Receipt imported</source>
+        <translation>回执已导入</translation>
+    </message>
+    <message>
+        <source>This receipt was imported before; nothing changed.</source>
+        <translation>此回执之前已导入过，没有任何变化。</translation>
+    </message>
+    <message>
+        <source>Packet {n} is now: {status}.</source>
+        <translation>第 {n} 号报送包现在的状态：{status}。</translation>
+    </message>
+    <message>
+        <source>The bureau took {created} new and {updated} changed records; {unchanged} were unchanged, {conflicts} are held for review and {rejected} were rejected.</source>
+        <translation>教育局接收了 {created} 条新记录和 {updated} 条修改的记录；{unchanged} 条未变，{conflicts} 条待审核，{rejected} 条被拒绝。</translation>
+    </message>
+    <message>
+        <source>The whole packet was returned: {reason}</source>
+        <translation>整个报送包被退回：{reason}</translation>
+    </message>
+    <message>
+        <source>{n} records are flagged by the bureau: see Returned records. Correct them and export again.</source>
+        <translation>教育局标记了 {n} 条记录，请查看“退回记录”。更正后重新导出。</translation>
+    </message>
+    <message>
+        <source>{n} corrected records are no longer flagged.</source>
+        <translation>{n} 条已更正的记录不再标记。</translation>
+    </message>
+</context>
+<context>
+    <name>PacketKeysTab</name>
+    <message>
+        <source>This school&apos;s signing key</source>
+        <translation>本校签名密钥</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>指纹：</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>创建时间：</translation>
+    </message>
+    <message>
+        <source>Create key…</source>
+        <translation>创建密钥…</translation>
+    </message>
+    <message>
+        <source>Back up keys…</source>
+        <translation>备份密钥…</translation>
+    </message>
+    <message>
+        <source>Replace key…</source>
+        <translation>更换密钥…</translation>
+    </message>
+    <message>
+        <source>Export school identity file…</source>
+        <translation>导出学校身份文件…</translation>
+    </message>
+    <message>
+        <source>Trusted education bureau</source>
+        <translation>信任的教育局</translation>
+    </message>
+    <message>
+        <source>Bureau:</source>
+        <translation>教育局：</translation>
+    </message>
+    <message>
+        <source>Encryption key:</source>
+        <translation>加密密钥：</translation>
+    </message>
+    <message>
+        <source>Trusted since:</source>
+        <translation>信任时间：</translation>
+    </message>
+    <message>
+        <source>Trust the bureau&apos;s public keys file…</source>
+        <translation>信任教育局公钥文件…</translation>
+    </message>
+    <message>
+        <source>This school has no signing key yet. Create it first: it signs every packet, so the bureau knows the packet comes from this school and was not changed.</source>
+        <translation>本校还没有签名密钥。请先创建：每个报送包都用它签名，教育局据此确认报送包来自本校且未被改动。</translation>
+    </message>
+    <message>
+        <source>The bureau checks every packet with this key. Give it the school identity file and read it the fingerprint by phone; keep a backup of the key and its passphrase apart.</source>
+        <translation>教育局用此密钥核验每个报送包。请将学校身份文件交给教育局，并通过电话向其朗读指纹；密钥备份与口令请分开保管。</translation>
+    </message>
+    <message>
+        <source>No education bureau is trusted yet, so no packet can be encrypted. Ask the bureau for its public keys file, choose it here and compare its fingerprint with the bureau by phone.</source>
+        <translation>尚未信任任何教育局，因此无法加密报送包。请向教育局索取公钥文件，在此选择该文件，并与教育局电话核对指纹。</translation>
+    </message>
+    <message>
+        <source>Packets are encrypted so that only this bureau can open them.</source>
+        <translation>报送包经过加密，只有该教育局能够打开。</translation>
+    </message>
+    <message>
+        <source>Trust a new bureau public keys file…</source>
+        <translation>信任新的教育局公钥文件…</translation>
+    </message>
+    <message>
+        <source>Create the signing key</source>
+        <translation>创建签名密钥</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase to protect the school&apos;s signing key. It is asked for every export. Write it down and keep it safe: nobody can recover it (a forgotten passphrase means making a new key).</source>
+        <translation>请设置口令来保护本校的签名密钥。每次导出都需要输入口令。请记下并妥善保管：口令无法找回（忘记口令只能重新生成密钥）。</translation>
+    </message>
+    <message>
+        <source>Signing key created</source>
+        <translation>签名密钥已创建</translation>
+    </message>
+    <message>
+        <source>The school&apos;s signing key was created. Its fingerprint is {short}.
+
+Next: back up the key, export the school identity file and give it to the education bureau.</source>
+        <translation>本校签名密钥已创建，指纹为 {short}。
+
+下一步：备份密钥，导出学校身份文件并交给教育局。</translation>
+    </message>
+    <message>
+        <source>Replace the signing key</source>
+        <translation>更换签名密钥</translation>
+    </message>
+    <message>
+        <source>A new signing key replaces the current one, which is kept but signs nothing any more. The bureau accepts packets signed with the new key only after it has enrolled the school&apos;s new identity: export the identity file afterwards, give it to the bureau and read them the new fingerprint by phone.
+
+Choose a passphrase for the new key.</source>
+        <translation>新的签名密钥将取代当前密钥；当前密钥会保留，但不再用于签名。教育局登记本校的新身份后，才会接收用新密钥签名的报送包：更换后请导出身份文件交给教育局，并通过电话向其朗读新指纹。
+
+请为新密钥设置口令。</translation>
+    </message>
+    <message>
+        <source>Signing key replaced</source>
+        <translation>签名密钥已更换</translation>
+    </message>
+    <message>
+        <source>The new key&apos;s fingerprint is {short}. Export the school identity file now and give it to the education bureau before the next packet.</source>
+        <translation>新密钥的指纹为 {short}。请立即导出学校身份文件，并在下次报送前交给教育局。</translation>
+    </message>
+    <message>
+        <source>Keys backed up</source>
+        <translation>密钥已备份</translation>
+    </message>
+    <message>
+        <source>{n} key files were copied to {path}. They stay encrypted: the backup is useless without the passphrase, so keep both, in different places.</source>
+        <translation>已将 {n} 个密钥文件复制到 {path}。这些文件仍是加密的：没有口令，备份无法使用，请将二者分别保管在不同的地方。</translation>
+    </message>
+    <message>
+        <source>Export the school identity file</source>
+        <translation>导出学校身份文件</translation>
+    </message>
+    <message>
+        <source>The identity file carries the school&apos;s code, name and public key, sealed with the signing key. Type the key&apos;s passphrase.</source>
+        <translation>身份文件包含学校标识码、校名和公钥，并用签名密钥封签。请输入密钥口令。</translation>
+    </message>
+    <message>
+        <source>School identity exported</source>
+        <translation>学校身份文件已导出</translation>
+    </message>
+    <message>
+        <source>The identity file was written to {path}. Give it to the education bureau and read them its fingerprint by phone: {short}.</source>
+        <translation>身份文件已写入 {path}。请交给教育局，并通过电话向其朗读指纹：{short}。</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder for the key backup</source>
+        <translation>为密钥备份选择一个空文件夹</translation>
+    </message>
+    <message>
+        <source>Save the school identity file</source>
+        <translation>保存学校身份文件</translation>
+    </message>
+    <message>
+        <source>Identity file (*.json)</source>
+        <translation>身份文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Choose the bureau&apos;s public keys file</source>
+        <translation>选择教育局公钥文件</translation>
+    </message>
+    <message>
+        <source>Bureau public keys (*.json);;All files (*)</source>
+        <translation>教育局公钥 (*.json);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PacketLabels</name>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Student event</source>
+        <translation>学生异动</translation>
+    </message>
+    <message>
+        <source>School programme</source>
+        <translation>学校艺术项目</translation>
+    </message>
+    <message>
+        <source>Programme member</source>
+        <translation>项目成员</translation>
+    </message>
+    <message>
+        <source>Arts activity</source>
+        <translation>艺术活动</translation>
+    </message>
+    <message>
+        <source>Arts activity participant</source>
+        <translation>艺术活动参与者</translation>
+    </message>
+    <message>
+        <source>Arts course record</source>
+        <translation>艺术课程记录</translation>
+    </message>
+    <message>
+        <source>Arts specialty</source>
+        <translation>艺术特长</translation>
+    </message>
+    <message>
+        <source>Arts assessment</source>
+        <translation>艺术测评</translation>
+    </message>
+    <message>
+        <source>Arts self-evaluation</source>
+        <translation>艺术自评</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>获奖</translation>
+    </message>
+    <message>
+        <source>Award winner</source>
+        <translation>获奖学生</translation>
+    </message>
+    <message>
+        <source>Labor activity</source>
+        <translation>劳动活动</translation>
+    </message>
+    <message>
+        <source>Labor participation</source>
+        <translation>劳动参与记录</translation>
+    </message>
+    <message>
+        <source>Labor evidence</source>
+        <translation>劳动佐证材料</translation>
+    </message>
+    <message>
+        <source>Labor literacy evaluation</source>
+        <translation>劳动素养评价</translation>
+    </message>
+    <message>
+        <source>Labor evaluation correction</source>
+        <translation>劳动评价更正</translation>
+    </message>
+    <message>
+        <source>PE process record</source>
+        <translation>体育过程记录</translation>
+    </message>
+    <message>
+        <source>Exported, no receipt yet</source>
+        <translation>已导出，未收到回执</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Returned for correction</source>
+        <translation>退回更正</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <source>Incremental</source>
+        <translation>增量</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>Held for review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+</context>
+<context>
+    <name>PacketOptionsPage</name>
+    <message>
+        <source>What to export</source>
+        <translation>导出内容</translation>
+    </message>
+    <message>
+        <source>The packet holds this school&apos;s records of the term, signed with the school&apos;s key and encrypted so that only the education bureau can open it.</source>
+        <translation>报送包包含本校该学期的记录，用本校密钥签名并加密，只有教育局能够打开。</translation>
+    </message>
+    <message>
+        <source>Full: every record of the term (recommended)</source>
+        <translation>完整：该学期的全部记录（推荐）</translation>
+    </message>
+    <message>
+        <source>Term:</source>
+        <translation>学期：</translation>
+    </message>
+    <message>
+        <source>Packet:</source>
+        <translation>报送包：</translation>
+    </message>
+    <message>
+        <source>Encrypted for:</source>
+        <translation>加密给：</translation>
+    </message>
+    <message>
+        <source>Signed with key:</source>
+        <translation>签名密钥：</translation>
+    </message>
+    <message>
+        <source>Incremental: possible once the bureau has acknowledged a packet</source>
+        <translation>增量：教育局确认过报送包后才可使用</translation>
+    </message>
+    <message>
+        <source>Incremental: only the records changed since packet {n}, the last one the bureau acknowledged</source>
+        <translation>增量：仅包含自第 {n} 号报送包（教育局最近确认的一个）以来有变化的记录</translation>
+    </message>
+</context>
+<context>
+    <name>PacketReturnsTab</name>
+    <message>
+        <source>Correct each returned record where it is kept (the roster, labor, arts or PE page), then export a new packet. The flag goes away when the bureau&apos;s receipt for that packet is imported. Records held for review need nothing from you unless the bureau asks.</source>
+        <translation>请在各记录所在的页面（学生名册、劳动教育、美育或体育过程）更正被退回的记录，然后导出新的报送包。导入教育局对该报送包的回执后，标记会自动消除。待审核的记录无需处理，除非教育局另有要求。</translation>
+    </message>
+    <message>
+        <source>No record is flagged by the bureau. When an imported receipt returns records for correction, they are listed here.</source>
+        <translation>教育局没有标记任何记录。导入的回执如退回记录要求更正，会在此列出。</translation>
+    </message>
+</context>
+<context>
+    <name>PacketSignPage</name>
+    <message>
+        <source>Sign and save</source>
+        <translation>签名并保存</translation>
+    </message>
+    <message>
+        <source>Type the passphrase of the school&apos;s signing key ({short}).</source>
+        <translation>请输入本校签名密钥（{short}）的口令。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>A copy of every packet is also kept in {folder}.</source>
+        <translation>每个报送包还会在 {folder} 中保留一份副本。</translation>
+    </message>
+    <message>
+        <source>Save the packet as:</source>
+        <translation>报送包保存为：</translation>
+    </message>
+</context>
+<context>
+    <name>PacketTableModels</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>The packet&apos;s sequence number: 1, 2, 3… for every export.</source>
+        <translation>报送包序号：每次导出依次为 1、2、3…</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>学期</translation>
+    </message>
+    <message>
+        <source>The term the packet covers.</source>
+        <translation>报送包所属的学期。</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Full: every record of the term. Incremental: the changes since the last acknowledged packet.</source>
+        <translation>完整：该学期的全部记录。增量：自上次已确认的报送包以来的变化。</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出时间</translation>
+    </message>
+    <message>
+        <source>Date and time of the export.</source>
+        <translation>导出的日期和时间。</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Set by importing the bureau&apos;s receipt or return.</source>
+        <translation>导入教育局的回执或退回文件后更新。</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>Records in the packet.</source>
+        <translation>报送包中的记录数。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>A copy of every packet is kept in the exports folder.</source>
+        <translation>每个报送包都在导出文件夹中保留一份副本。</translation>
+    </message>
+    <message>
+        <source>Returned: correct it and export again. Rejected: the bureau could not take it. Held for review: the bureau decides.</source>
+        <translation>退回更正：更正后重新导出。被拒绝：教育局无法接收。待审核：由教育局决定。</translation>
+    </message>
+    <message>
+        <source>Kind of record</source>
+        <translation>记录类别</translation>
+    </message>
+    <message>
+        <source>Where to correct it.</source>
+        <translation>在哪里更正。</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>The student the record is about, if it is a student&apos;s.</source>
+        <translation>记录所属的学生（如果是学生的记录）。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>What the bureau says.</source>
+        <translation>教育局的说明。</translation>
+    </message>
+    <message>
+        <source>Packet</source>
+        <translation>报送包</translation>
+    </message>
+    <message>
+        <source>The packet that carried the record.</source>
+        <translation>包含该记录的报送包。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>The record&apos;s identifier, to quote when asking the bureau.</source>
+        <translation>记录编号，向教育局询问时引用。</translation>
+    </message>
+</context>
+<context>
+    <name>PacketsPage</name>
+    <message>
+        <source>Export packet…</source>
+        <translation>导出报送包…</translation>
+    </message>
+    <message>
+        <source>Keys and trust</source>
+        <translation>密钥与信任</translation>
+    </message>
+    <message>
+        <source>Exported packets</source>
+        <translation>报送记录</translation>
+    </message>
+    <message>
+        <source>Returned records</source>
+        <translation>退回记录</translation>
+    </message>
+    <message>
+        <source>This workspace has no school yet. Set the school up in Settings first.</source>
+        <translation>此工作区还没有学校。请先在“设置”中设置学校。</translation>
+    </message>
+    <message>
+        <source>Open the settings</source>
+        <translation>打开设置</translation>
+    </message>
+    <message>
+        <source>Before the first export: create the school&apos;s signing key and trust the education bureau&apos;s public keys (tab Keys and trust).</source>
+        <translation>首次导出前：请创建本校签名密钥，并信任教育局公钥（“密钥与信任”标签页）。</translation>
+    </message>
+    <message>
+        <source>Before exporting: create the school&apos;s signing key (tab Keys and trust).</source>
+        <translation>导出前：请创建本校签名密钥（“密钥与信任”标签页）。</translation>
+    </message>
+    <message>
+        <source>Before exporting: trust the education bureau&apos;s public keys (tab Keys and trust).</source>
+        <translation>导出前：请信任教育局公钥（“密钥与信任”标签页）。</translation>
+    </message>
+    <message>
+        <source>Ready to export the first packet of this school.</source>
+        <translation>可以导出本校的第一个报送包了。</translation>
+    </message>
+    <message>
+        <source>Last packet: No. {n} of {date}, {status}.</source>
+        <translation>最近的报送包：第 {n} 号（{date}），{status}。</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseForm</name>
+    <message>
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <source>Same passphrase again:</source>
+        <translation>再次输入口令：</translation>
+    </message>
+    <message>
+        <source>Too short: at least {n} characters.</source>
+        <translation>太短：至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>Acceptable. Longer is stronger: a few words with spaces between them.</source>
+        <translation>可以使用。越长越安全：例如用空格隔开的几个词。</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>强。</translation>
+    </message>
+    <message>
+        <source>Type the passphrase.</source>
+        <translation>请输入口令。</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: at least {n} characters.</source>
+        <translation>口令太短：至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Type the second one again.</source>
+        <translation>两次输入的口令不一致。请重新输入第二次。</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>This page will hold the physical fitness tests (国家学生体质健康标准): measurements entered class by class, scores and levels computed as you type, and the national upload file.</source>
@@ -3933,6 +5413,119 @@ total</source>
     </message>
 </context>
 <context>
+    <name>ReceiptsModel</name>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>The school&apos;s packet sequence number</source>
+        <translation>该校数据包的序号</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>合并时间</translation>
+    </message>
+    <message>
+        <source>Records listed</source>
+        <translation>列出的记录</translation>
+    </message>
+    <message>
+        <source>Records rejected or held for review, named in the receipt</source>
+        <translation>回执中列出的拒收或待审核记录</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Returns for correction sent with this receipt</source>
+        <translation>随本回执发出的退回更正</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsPage</name>
+    <message>
+        <source>No receipt is waiting. A receipt is made for every packet merged on the Packet intake page; returns decided below go out with the next receipts.</source>
+        <translation>没有待发送的回执。在“报送接收”页合并的每个数据包都会生成回执；下方决定的退回会随下一批回执发出。</translation>
+    </message>
+    <message>
+        <source>Write receipts to folder…</source>
+        <translation>写出回执到文件夹…</translation>
+    </message>
+    <message>
+        <source>Receipts to send</source>
+        <translation>待发送的回执</translation>
+    </message>
+    <message>
+        <source>Each school imports its receipt to see which of its records the bureau holds and which it must correct. Write them to a folder (e.g. a USB stick) and pass them on.</source>
+        <translation>每所学校导入自己的回执后，即可看到教育局已收到哪些记录、哪些需要更正。请把回执写到文件夹（例如 U 盘）后转交学校。</translation>
+    </message>
+    <message>
+        <source>{receipts} receipts and {returns} returns to write.</source>
+        <translation>待写出：{receipts} 份回执，{returns} 条退回。</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase of the bureau&apos;s keys to sign the receipts.</source>
+        <translation>请输入教育局密钥的口令，以签署回执。</translation>
+    </message>
+    <message>
+        <source>Signing and writing the receipts…</source>
+        <translation>正在签署并写出回执…</translation>
+    </message>
+    <message>
+        <source>{n} documents were written to {folder}. Give each school its own.</source>
+        <translation>已将 {n} 份文件写入 {folder}。请分别交给对应的学校。</translation>
+    </message>
+    <message>
+        <source>Write the receipts to</source>
+        <translation>将回执写到</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryModel</name>
+    <message>
+        <source>No. {n}, {at}</source>
+        <translation>第 {n} 号，{at}</translation>
+    </message>
+    <message>
+        <source>School code</source>
+        <translation>学校标识码</translation>
+    </message>
+    <message>
+        <source>School name</source>
+        <translation>学校名称</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>The first groups of the key&apos;s fingerprint</source>
+        <translation>密钥指纹的前几组</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Last packet</source>
+        <translation>最近数据包</translation>
+    </message>
+    <message>
+        <source>The school&apos;s newest merged packet</source>
+        <translation>该校最近合并的数据包</translation>
+    </message>
+</context>
+<context>
     <name>RejectedRowsModel</name>
     <message>
         <source>Row</source>
@@ -3945,6 +5538,88 @@ total</source>
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnRecordsPanel</name>
+    <message>
+        <source>Return for correction</source>
+        <translation>退回更正</translation>
+    </message>
+    <message>
+        <source>The whole packet</source>
+        <translation>整个数据包</translation>
+    </message>
+    <message>
+        <source>Chosen records</source>
+        <translation>选定的记录</translation>
+    </message>
+    <message>
+        <source>Filter by name or number</source>
+        <translation>按姓名或编号筛选</translation>
+    </message>
+    <message>
+        <source>What the school must correct (required)</source>
+        <translation>学校需要更正的内容（必填）</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>No packet has been merged yet. Once packets are merged, a packet or some of its records can be returned here for the school to correct.</source>
+        <translation>还没有合并任何数据包。合并后，可在此把整个数据包或其中部分记录退回学校更正。</translation>
+    </message>
+    <message>
+        <source>Packet</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Choose the records to return first.</source>
+        <translation>请先选择要退回的记录。</translation>
+    </message>
+    <message>
+        <source>Enter the reason: it is what the school reads.</source>
+        <translation>请填写原因：学校会看到这段说明。</translation>
+    </message>
+    <message>
+        <source>Packet No. {n} of {code} is returned. It goes out with the next receipts.</source>
+        <translation>{code} 的第 {n} 号数据包已退回，将随下一批回执发出。</translation>
+    </message>
+    <message>
+        <source>{count} records of {code} are returned. They go out with the next receipts.</source>
+        <translation>{code} 的 {count} 条记录已退回，将随下一批回执发出。</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsModel</name>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Record ID</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>{code} {name} · No. {n} · {at}</source>
+        <translation>{code} {name} · 第 {n} 号 · {at}</translation>
     </message>
 </context>
 <context>
@@ -4085,6 +5760,69 @@ total</source>
     <message>
         <source>Enter the school&apos;s full name.</source>
         <translation>请填写学校全称。</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolRegistryPage</name>
+    <message>
+        <source>No school is enrolled yet. Ask each school for its identity file (made on the Submission page of the school&apos;s Baosong), then enrol it here after comparing the fingerprint by phone.</source>
+        <translation>还没有登记任何学校。请每所学校提供其身份文件（在学校报送软件的“报送”页生成），通过电话核对指纹后在此登记。</translation>
+    </message>
+    <message>
+        <source>Enrol identity file…</source>
+        <translation>登记身份文件…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>吊销…</translation>
+    </message>
+    <message>
+        <source>This key was revoked; it cannot be enrolled again.</source>
+        <translation>该密钥已被吊销，不能再次登记。</translation>
+    </message>
+    <message>
+        <source>This school is already enrolled with this very key.</source>
+        <translation>该学校已用这把密钥登记。</translation>
+    </message>
+    <message>
+        <source>This school is enrolled with another key. Enrolling this one replaces it: packets signed with the old key are refused from now on.</source>
+        <translation>该学校已用另一把密钥登记。登记这把新密钥会替换旧密钥：此后用旧密钥签名的数据包将被拒收。</translation>
+    </message>
+    <message>
+        <source>School {code} {name} is enrolled.</source>
+        <translation>学校 {code} {name} 已登记。</translation>
+    </message>
+    <message>
+        <source>School {code} {name} now uses its new key; the old one is refused.</source>
+        <translation>学校 {code} {name} 已改用新密钥；旧密钥将被拒收。</translation>
+    </message>
+    <message>
+        <source>School {code} {name} uses its earlier key again.</source>
+        <translation>学校 {code} {name} 重新使用其原先的密钥。</translation>
+    </message>
+    <message>
+        <source>School {code} {name} was already enrolled with this key.</source>
+        <translation>学校 {code} {name} 此前已用这把密钥登记。</translation>
+    </message>
+    <message>
+        <source>Enrol a school&apos;s identity file</source>
+        <translation>登记学校身份文件</translation>
+    </message>
+    <message>
+        <source>Identity files (*.json);;All files (*)</source>
+        <translation>身份文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Revoke a school&apos;s keys</source>
+        <translation>吊销学校密钥</translation>
+    </message>
+    <message>
+        <source>Revoke every key of {code} {name}? Its packets are refused from now on, until the school makes a new key and you enrol its new identity file.</source>
+        <translation>要吊销 {code} {name} 的全部密钥吗？此后该校的数据包将被拒收，直到学校生成新密钥、并由您登记其新的身份文件。</translation>
+    </message>
+    <message>
+        <source>{n} keys of school {code} were revoked.</source>
+        <translation>已吊销学校 {code} 的 {n} 把密钥。</translation>
     </message>
 </context>
 <context>
@@ -4499,6 +6237,45 @@ total</source>
     <message>
         <source>Exempt from the physical fitness test; rest the mouse on a cell for the reason.</source>
         <translation>免予体质测试；鼠标停在单元格上可查看原因。</translation>
+    </message>
+</context>
+<context>
+    <name>TrustBureauDialog</name>
+    <message>
+        <source>Trust the bureau&apos;s public keys</source>
+        <translation>信任教育局公钥</translation>
+    </message>
+    <message>
+        <source>Call the education bureau and ask them to read out the fingerprint of their keys. Trust this file only if it is the same as the one below: otherwise the file may have been changed on its way, and your packets would go to someone else.</source>
+        <translation>请给教育局打电话，请对方朗读其密钥的指纹。只有与下方显示的指纹一致时才信任此文件：否则文件可能在传递途中被改动，报送包就会落到别人手中。</translation>
+    </message>
+    <message>
+        <source>Bureau:</source>
+        <translation>教育局：</translation>
+    </message>
+    <message>
+        <source>District code:</source>
+        <translation>行政区划代码：</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>指纹：</translation>
+    </message>
+    <message>
+        <source>Encryption key:</source>
+        <translation>加密密钥：</translation>
+    </message>
+    <message>
+        <source>These keys replace the ones trusted now ({name}, {short}). Packets exported from now on are encrypted for the new keys.</source>
+        <translation>这些密钥将替换当前信任的密钥（{name}，{short}）。此后导出的报送包将使用新密钥加密。</translation>
+    </message>
+    <message>
+        <source>I compared the fingerprint with the bureau by phone: it is the same.</source>
+        <translation>我已与教育局电话核对指纹：完全一致。</translation>
+    </message>
+    <message>
+        <source>Trust these keys</source>
+        <translation>信任这些密钥</translation>
     </message>
 </context>
 <context>

@@ -42,7 +42,7 @@ def finish_enabled(wizard: FirstRunWizard) -> bool:
 def test_an_empty_workspace_starts_with_the_wizard(controller: AppController) -> None:
     wizard = wizard_of(controller)
     assert controller.main_window is None
-    assert not wizard.choice.bureau_choice.isEnabled()  # a later version
+    assert not wizard.choice.bureau_choice.isChecked()  # tests/ui/test_bureau_window.py
     assert wizard.choice.school_choice.isChecked()
 
 

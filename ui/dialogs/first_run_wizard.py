@@ -1,4 +1,5 @@
-"""First run: make this data directory a school workspace, or fill it with a demo school."""
+"""First run: make this data directory a school workspace, fill it with a demo school, or make
+it the education bureau's workspace (ui/dialogs/bureau_setup_page.py)."""
 
 from __future__ import annotations
 
@@ -23,13 +24,14 @@ from app.models import SchoolStage
 from app.services.workspace import DEFAULT_DISTRICT, Workspace, init_school, set_current_term
 from app.terms import parse_term, term_for_date
 from app.validation.ids import parse_district_code, parse_school_code
+from ui.dialogs.bureau_setup_page import BureauSetupPage
 from ui.errors import show_user_error
 from ui.labels import stage_labels
 from ui.pages.settings_page import nearby_terms
 from ui.tasks import TaskContext, TaskRunner
 from ui.widgets.form_field import FieldWithMessage
 
-CHOICE_PAGE, SCHOOL_PAGE, DEMO_PAGE = range(3)
+CHOICE_PAGE, SCHOOL_PAGE, DEMO_PAGE, BUREAU_PAGE = range(4)
 
 
 class ChoicePage(QWizardPage):
@@ -43,14 +45,15 @@ class ChoicePage(QWizardPage):
             self.tr("Open a demo school with made-up students, to try Baosong")
         )
         self.bureau_choice = QRadioButton(
-            self.tr("Set up the education bureau (coming in a later version)")
+            self.tr("Set up the education bureau (receives the schools' packets)")
         )
-        self.bureau_choice.setEnabled(False)
         layout = QVBoxLayout(self)
         for button in (self.school_choice, self.demo_choice, self.bureau_choice):
             layout.addWidget(button)
 
     def nextId(self) -> int:
+        if self.bureau_choice.isChecked():
+            return BUREAU_PAGE
         return DEMO_PAGE if self.demo_choice.isChecked() else SCHOOL_PAGE
 
 
@@ -173,6 +176,8 @@ class FirstRunWizard(QWizard):
         self.setPage(CHOICE_PAGE, self.choice)
         self.setPage(SCHOOL_PAGE, self.school)
         self.setPage(DEMO_PAGE, self.demo)
+        self.bureau = BureauSetupPage()
+        self.setPage(BUREAU_PAGE, self.bureau)
         self.busy = False
 
     def accept(self) -> None:
@@ -180,6 +185,9 @@ class FirstRunWizard(QWizard):
             return
         if self.currentId() == DEMO_PAGE:
             self._create_demo()
+        elif self.currentId() == BUREAU_PAGE:
+            if self.bureau.create(self._ws):
+                super().accept()
         else:
             self._create_school()
 

@@ -1,0 +1,269 @@
+"""The bureau's main window: the same navigation on the left as a school's window, with the
+bureau's pages: 报送接收 (packet intake), 学校登记 (school registry), 数据冲突 (conflicts, with the
+number still open on its navigation entry), 回执与退回 (receipts and returns), 区域概览 (district
+overview, still to come) and 设置.
+
+The intake page is built at start-up; the others the first time they are opened, and read the
+database again each time they are shown (a merge changes what they list).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from app import __version__
+from app.services.bureau_workspace import bureau_profile
+from app.services.conflicts import count_open_conflicts
+from app.services.workspace import Workspace
+from ui.errors import show_info
+from ui.icons import icon
+from ui.pages.bureau_intake_page import BureauIntakePage
+from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from ui.dialogs.backups_dialog import BackupsDialog
+
+PAGE_KEYS = ("intake", "registry", "conflicts", "receipts", "overview", "settings")
+_ICONS = {
+    "intake": "packet",
+    "registry": "roster",
+    "conflicts": "status",
+    "receipts": "export",
+    "overview": "fitness",
+    "settings": "settings",
+}
+
+
+class BureauMainWindow(QMainWindow):
+    restore_requested = Signal(object)  # a backup (Path) to restore; see MainWindow
+
+    def __init__(self, ws: Workspace, runner: TaskRunner, *, today: dt.date | None = None) -> None:
+        super().__init__()
+        self._ws = ws
+        self._runner = runner
+        self._today = today
+        self.backups_dialog: BackupsDialog | None = None
+        self.guide: QMessageBox | None = None
+        self.open_conflicts = 0
+        self.setWindowIcon(icon("app"))
+        self.nav = QListWidget()
+        self.nav.setIconSize(QSize(24, 24))
+        self.nav.setFixedWidth(150)
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget()
+        self.titles = self._page_titles()
+        self._builders: dict[str, Callable[[], QWidget]] = {
+            "intake": self._build_intake,
+            "registry": self._build_registry,
+            "conflicts": self._build_conflicts,
+            "receipts": self._build_receipts,
+            "overview": self._build_overview,
+            "settings": self._build_settings,
+        }
+        self._widgets: dict[str, QWidget] = {}
+        for key in PAGE_KEYS:
+            item = QListWidgetItem(icon(_ICONS[key]), self.titles[key])
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.intake_page: BureauIntakePage = self.show_page("intake")  # type: ignore[assignment]
+        self.refresh_title()
+        self.refresh_conflicts()
+        self.resize(1100, 700)
+
+    def _page_titles(self) -> dict[str, str]:
+        return {
+            "intake": self.tr("Packet intake"),
+            "registry": self.tr("School registry"),
+            "conflicts": self.tr("Conflicts"),
+            "receipts": self.tr("Receipts and returns"),
+            "overview": self.tr("District overview"),
+            "settings": self.tr("Settings"),
+        }
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.backups_action = QAction(self.tr("&Backups…"), self)
+        self.backups_action.triggered.connect(self.open_backups)
+        file_menu.addAction(self.backups_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("E&xit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.guide_action = QAction(self.tr("First &steps"), self)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        self.guide_action.triggered.connect(self.open_guide)
+        help_menu.addAction(self.guide_action)
+        about_action = QAction(self.tr("&About Baosong"), self)
+        about_action.triggered.connect(self.show_about)
+        help_menu.addAction(about_action)
+
+    # -- pages --------------------------------------------------------------------------------
+
+    def show_page(self, key: str) -> QWidget:
+        """Switch to a page (building it on first use, reading it again otherwise)."""
+        widget = self._widgets.get(key)
+        if widget is None:
+            widget = self._builders[key]()
+            self._widgets[key] = widget
+            self.stack.addWidget(widget)
+        elif key not in ("intake", "settings", "overview"):
+            widget.reload()  # type: ignore[attr-defined]
+        self.stack.setCurrentWidget(widget)
+        row = PAGE_KEYS.index(key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+        return widget
+
+    def page(self, key: str) -> QWidget | None:
+        return self._widgets.get(key)
+
+    def _nav_changed(self, row: int) -> None:
+        if row >= 0:
+            self.show_page(PAGE_KEYS[row])
+
+    def reload(self) -> None:
+        """After the window is first shown: the counts that depend on the database."""
+        self.refresh_conflicts()
+
+    def _build_intake(self) -> QWidget:
+        page = BureauIntakePage(self._ws, self._runner)
+        page.merged.connect(self._data_changed)
+        page.status_message.connect(self.statusBar().showMessage)
+        return page
+
+    def _build_registry(self) -> QWidget:
+        from ui.pages.school_registry_page import SchoolRegistryPage
+
+        return SchoolRegistryPage(self._ws)
+
+    def _build_conflicts(self) -> QWidget:
+        from ui.pages.conflicts_page import ConflictsPage
+
+        page = ConflictsPage(self._ws)
+        page.conflicts_changed.connect(self.refresh_conflicts)
+        return page
+
+    def _build_receipts(self) -> QWidget:
+        from ui.pages.receipts_page import ReceiptsPage
+
+        return ReceiptsPage(self._ws, self._runner)
+
+    def _build_overview(self) -> QWidget:
+        from ui.pages.placeholder_page import PlaceholderPage
+
+        return PlaceholderPage(
+            self.titles["overview"],
+            _ICONS["overview"],
+            self.tr(
+                "This page will show the district at a glance: which schools submitted for "
+                "each term and which are late, fitness levels and pass rates by school and "
+                "grade, labor hours against the requirement, and arts participation, with "
+                "charts and Excel exports."
+            ),
+            self.tr("First enrol the schools and merge their packets: the overview is "
+                    "computed from the central database."),
+        )  # fmt: skip
+
+    def _build_settings(self) -> QWidget:
+        from ui.pages.bureau_settings_page import BureauSettingsPage
+
+        page = BureauSettingsPage(self._ws)
+        page.profile_changed.connect(self.refresh_title)
+        page.backups_requested.connect(self.open_backups)
+        return page
+
+    def _data_changed(self) -> None:
+        """A merge changed the central database: the badge now, the other pages when shown."""
+        self.refresh_conflicts()
+
+    # -- title and badge ----------------------------------------------------------------------
+
+    def refresh_title(self) -> None:
+        profile = bureau_profile(self._ws.db)
+        name = profile.name if profile else self.tr("no bureau yet")
+        self.setWindowTitle(self.tr("{app} — {bureau}").format(app=self.tr("Baosong"), bureau=name))
+
+    def refresh_conflicts(self) -> None:
+        """The number of open conflicts on the Conflicts entry of the navigation."""
+        self.open_conflicts = count_open_conflicts(self._ws.db)
+        item = self.nav.item(PAGE_KEYS.index("conflicts"))
+        title = self.titles["conflicts"]
+        if self.open_conflicts:
+            item.setText(self.tr("{title} ({n})").format(title=title, n=self.open_conflicts))
+            item.setToolTip(
+                self.tr("{n} conflicts wait for a decision.").format(n=self.open_conflicts)
+            )
+        else:
+            item.setText(title)
+            item.setToolTip("")
+        font = item.font()
+        font.setBold(bool(self.open_conflicts))
+        item.setFont(font)
+
+    # -- backups, steps, about ----------------------------------------------------------------
+
+    def open_backups(self) -> None:
+        from ui.dialogs.backups_dialog import BackupsDialog
+
+        if self.backups_dialog is None:
+            self.backups_dialog = BackupsDialog(self._ws, self._runner, parent=self)
+            self.backups_dialog.restore_requested.connect(self.restore_requested)
+        else:
+            self.backups_dialog.reload()
+        self.backups_dialog.open()
+
+    def open_guide(self) -> None:
+        """The bureau's first steps (帮助 → 入门步骤, F1), in a box that does not block."""
+        if self.guide is None:
+            self.guide = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("First steps"),
+                self.tr(
+                    "1. Settings → Export public keys…: give the file to every school and "
+                    "read them its fingerprint by phone.\n"
+                    "2. School registry → Enrol identity file…: each school's file, after "
+                    "comparing its fingerprint by phone.\n"
+                    "3. Packet intake: drop the packets the schools send, Check, then Merge.\n"
+                    "4. Conflicts: decide each record that disagrees with the central data.\n"
+                    "5. Receipts and returns: write the signed receipts for the schools, and "
+                    "return what they must correct."
+                ),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            self.guide.setWindowModality(Qt.WindowModality.NonModal)
+        self.guide.show()
+
+    def show_about(self) -> None:
+        show_info(
+            self,
+            self.tr("About Baosong"),
+            self.tr(
+                "Baosong (报送) {version}\n\nThe education bureau's workspace: verifies and "
+                "merges the schools' signed submission packets, keeps the registry of school "
+                "keys and sends signed receipts."
+            ).format(version=__version__),
+        )
