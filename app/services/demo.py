@@ -84,8 +84,9 @@ def default_extenders() -> tuple[DemoExtender, ...]:
     from app.services.demo_arts import add_arts_records
     from app.services.demo_fitness import add_fitness_records
     from app.services.demo_labor import add_demo_labor
+    from app.services.demo_pe import add_pe_records
 
-    return (add_fitness_records, add_demo_labor, add_arts_records)
+    return (add_fitness_records, add_demo_labor, add_arts_records, add_pe_records)
 
 
 def demo_school_code(seed: int) -> str:
