@@ -636,23 +636,30 @@ CREATE INDEX pe_process_records_term ON pe_process_records(term)
 def m0008_district_analytics(db: Database) -> None:
     """District analytics at the bureau (app/services/district).
 
-    ``district_labor_minutes`` is a cache, not a synchronised record: each student's minutes of
-    present labor participations per term, by setting and by category, refreshed per school
-    when the audit log shows labor records changed (``district_cache_state`` keeps the audit mark
-    it was built at). Summing 6 million participations per page would take ~5 s; the cache makes
-    the district's labor figures one scan of one row per student. Settings and categories are
-    columns (not rows) so the out-of-class settings stay configuration, read at query time.
-    ``fitness_tests_retests`` lists a year's 补测 (the decisive-attempt rule) without reading
-    every test of the year; partial, so it stays small and a year's scan keeps the rowid-ordered
-    ``fitness_tests_year``.
+    The ``district_*`` tables are caches, not synchronised records, rebuilt per school when the
+    audit log shows that school's records changed (``district_cache_state`` keeps the audit
+    mark they were built at; app/services/district/caches.py):
+
+    * ``district_labor_minutes``: each student's minutes of present labor participations per
+      term, by setting and by category, with the class and its grade at build time. Summing a
+      district's 6 million participations per page took ~5 s; settings are columns, so the
+      out-of-class settings stay configuration, read at query time;
+    * ``district_fitness_years`` and ``district_arts_years``: per school, 学年 and grade (the
+      test's grade) or class, the complete fitness results and the arts bands, for the
+      year-over-year trends, which would otherwise join every test of every year to its student.
+
+    ``fitness_tests_retests`` lists a year's 补测 (the decisive-attempt rule) without reading every
+    test of the year; partial, so it stays small and a year's scan keeps ``fitness_tests_year``.
     """
     run_statements(
         db,
         """
 CREATE TABLE district_labor_minutes (
-    term TEXT NOT NULL,
     school_code TEXT NOT NULL,
+    term TEXT NOT NULL,
     student_uuid TEXT NOT NULL,
+    class_uuid TEXT NOT NULL,
+    grade_code INTEGER NOT NULL,
     classroom INTEGER NOT NULL,
     on_campus INTEGER NOT NULL,
     home INTEGER NOT NULL,
@@ -665,6 +672,24 @@ CREATE TABLE district_labor_minutes (
     activities INTEGER NOT NULL,
     PRIMARY KEY (school_code, term, student_uuid)
 ) WITHOUT ROWID;
+CREATE TABLE district_fitness_years (
+    school_code TEXT NOT NULL,
+    school_year TEXT NOT NULL,
+    grade_code INTEGER NOT NULL,
+    complete INTEGER NOT NULL,
+    excellent_good INTEGER NOT NULL,
+    passed INTEGER NOT NULL,
+    total_sum REAL NOT NULL,
+    PRIMARY KEY (school_code, school_year, grade_code)
+) WITHOUT ROWID;
+CREATE TABLE district_arts_years (
+    school_code TEXT NOT NULL,
+    school_year TEXT NOT NULL,
+    class_uuid TEXT NOT NULL,
+    band TEXT NOT NULL,
+    students INTEGER NOT NULL,
+    PRIMARY KEY (school_code, school_year, class_uuid, band)
+) WITHOUT ROWID;
 CREATE TABLE district_cache_state (
     name TEXT PRIMARY KEY,
     audit_mark INTEGER NOT NULL,
@@ -672,5 +697,45 @@ CREATE TABLE district_cache_state (
 );
 CREATE INDEX fitness_tests_retests ON fitness_tests(school_year, student_uuid)
     WHERE attempt = 'retest' AND deleted = 0
+""",
+    )
+
+
+@MIGRATIONS(name="0009_conflict_kind_duplicate_key")
+def m0009_conflict_kind_duplicate_key(db: Database) -> None:
+    """A third kind of merge conflict, ``duplicate_natural_key``: a live record whose natural key
+    (a synchronised table's unique index, e.g. a fitness test's student, 学年 and attempt)
+    another live record holds under another uuid (app/services/merge.py).
+
+    SQLite cannot alter a CHECK constraint, so ``merge_conflicts`` is rebuilt: same columns in
+    the same order, rows copied as they are (ids kept), indexes recreated with their names.
+    """
+    run_statements(
+        db,
+        """
+CREATE TABLE merge_conflicts_0009 (
+    id INTEGER PRIMARY KEY,
+    packet_sha256 TEXT NOT NULL,
+    school_code TEXT NOT NULL,
+    table_name TEXT NOT NULL,
+    record_uuid TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('revision', 'transfer', 'duplicate_natural_key')),
+    central_uuid TEXT,
+    central TEXT,
+    incoming TEXT NOT NULL,
+    incoming_sha256 TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+    resolution TEXT CHECK (resolution IN ('central', 'incoming', 'superseded')),
+    resolved_by TEXT,
+    resolved_at TEXT,
+    created_at TEXT NOT NULL
+);
+INSERT INTO merge_conflicts_0009 SELECT * FROM merge_conflicts;
+DROP TABLE merge_conflicts;
+ALTER TABLE merge_conflicts_0009 RENAME TO merge_conflicts;
+CREATE UNIQUE INDEX merge_conflicts_one_open ON merge_conflicts(table_name, record_uuid)
+    WHERE status = 'open';
+CREATE INDEX merge_conflicts_record ON merge_conflicts(table_name, record_uuid, status);
+CREATE INDEX merge_conflicts_school ON merge_conflicts(school_code, status)
 """,
     )

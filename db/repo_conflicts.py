@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-KINDS = ("revision", "transfer")
+KINDS = ("revision", "transfer", "duplicate_natural_key")
 RESOLUTIONS = ("central", "incoming", "superseded")
 
 
@@ -26,7 +26,7 @@ class Conflict:
     school_code: str
     table_name: str
     record_uuid: str
-    kind: str  # revision | transfer
+    kind: str  # revision | transfer | duplicate_natural_key
     central_uuid: str | None  # the central record in question (another school's, for a transfer)
     central: dict[str, Any] | None  # that record as a packet record, when the conflict arose
     incoming: dict[str, Any]  # the packet's version

@@ -10,7 +10,8 @@ here runs inside the caller's transaction.
 
 Outcomes: ``created``, ``updated``, ``unchanged``, ``conflict``, ``rejected``; ``reason`` is a
 stable code (``other_school``, ``missing_parent``, ``out_of_scope``, ``constraint``, ``transfer``,
-``revision``, ``older``, ``decided``) and ``detail`` technical text.
+``revision``, ``duplicate_natural_key``, ``older``, ``decided``, or a check's own, e.g.
+``score_mismatch``) and ``detail`` technical text.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ class StageSpec:
     owner_column: str | None
     scope: str  # SQL over alias ``t``: the sending school's records
     natural_key: str | None = None  # a column whose equal value at another school is a transfer
+    # The columns of a unique index over live rows (deleted = 0 and each filter column = value).
+    unique_key: tuple[str, ...] = ()
+    unique_filter: tuple[tuple[str, int], ...] = ()
 
 
 def create_stage(db: Database, spec: StageSpec) -> None:
@@ -132,6 +136,64 @@ def mark_transfers(db: Database, spec: StageSpec) -> None:
         f"UPDATE temp.{STAGE} SET _outcome = 'conflict', _reason = 'transfer', "
         f"_other = ({other} LIMIT 1) WHERE _outcome IS NULL AND deleted = 0 "
         f"AND EXISTS ({other})"
+    )
+
+
+def _live(spec: StageSpec, alias: str) -> str:
+    # Literal values: SQLite uses a partial index only when the query repeats its WHERE terms.
+    terms = [f"{alias}.deleted = 0", *(f"{alias}.{c} = {int(v)}" for c, v in spec.unique_filter)]
+    return " AND ".join(terms)
+
+
+def mark_duplicate_keys(db: Database, spec: StageSpec) -> None:
+    """A record about to go in live (created or updated) whose unique key another live record
+    holds under another uuid: a conflict for review (``duplicate_natural_key``), not a database
+    error. The other record is a central one this packet neither deletes nor moves off the key
+    (tombstones are applied first), else an earlier staged record (by uuid) of this packet."""
+    going_in = f"i._outcome IN {APPLIED} AND {_live(spec, 'i')}"
+    if not spec.unique_key or not _exists(db, f"SELECT 1 FROM temp.{STAGE} i WHERE {going_in}"):
+        return  # a re-merge: nothing goes in
+    same = " AND ".join(f"o.{c} = i.{c}" for c in spec.unique_key)
+    moved = " OR ".join(
+        ["NOT (" + _live(spec, "u") + ")", *(f"u.{c} IS NOT o.{c}" for c in spec.unique_key)]
+    )
+    central = (
+        f"SELECT o.uuid FROM main.{spec.table} o WHERE {_live(spec, 'o')} AND {same} "
+        f"AND o.uuid != i.uuid AND NOT EXISTS (SELECT 1 FROM temp.{STAGE} u "
+        f"WHERE u.uuid = o.uuid AND u._outcome = 'updated' AND ({moved})) LIMIT 1"
+    )
+    _mark_duplicates(db, going_in, central)
+    key = ", ".join(spec.unique_key)
+    if not _exists(
+        db, f"SELECT 1 FROM temp.{STAGE} i WHERE {going_in} GROUP BY {key} HAVING count(*) > 1"
+    ):
+        return  # the usual case: one sort, no index to build
+    db.execute(f"CREATE INDEX temp.{STAGE}_key ON {STAGE} ({key})")
+    # The first record of a key (by uuid) is never marked, so the statement's own marks do
+    # not change which record the later ones are held against.
+    staged = (
+        f"SELECT o.uuid FROM temp.{STAGE} o WHERE o._outcome IN {APPLIED} AND {_live(spec, 'o')} "
+        f"AND {same} AND o.uuid < i.uuid ORDER BY o.uuid LIMIT 1"
+    )
+    _mark_duplicates(db, going_in, staged)
+
+
+def _exists(db: Database, sql: str) -> bool:
+    return db.execute(sql + " LIMIT 1").fetchone() is not None
+
+
+def _mark_duplicates(db: Database, going_in: str, other: str) -> None:
+    db.execute(
+        f"UPDATE temp.{STAGE} AS i SET _outcome = 'conflict', _reason = 'duplicate_natural_key', "
+        f"_other = ({other}) WHERE {going_in} AND EXISTS ({other})"
+    )
+
+
+def reject_records(db: Database, details: Mapping[str, str], reason: str) -> None:
+    """Reject staged records by uuid, each with its own detail."""
+    db.conn.executemany(
+        f"UPDATE temp.{STAGE} SET _outcome = 'rejected', _reason = ?, _detail = ? WHERE uuid = ?",
+        [(reason, detail, uuid) for uuid, detail in details.items()],
     )
 
 

@@ -199,6 +199,7 @@ def _commit(batch: _Batch, result: PacketResult, contents: PacketContents) -> No
         terms=header.terms,
         actor=f"{batch.ws.actor} (packet {header.school_code}#{header.sequence})",
         at=at,
+        app_version=header.app_version,
     )
     with batch.db.atomic():
         outcome = merge_records(batch.db, ref, contents.records)

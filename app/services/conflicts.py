@@ -107,7 +107,7 @@ def _write_incoming(
     spec = stage_spec(table)
     repo_merge.create_stage(db, spec)
     try:
-        repo_merge.load_stage(db, spec, [conflict.incoming])
+        repo_merge.load_stage(db, spec, [table.row_from_record(conflict.incoming)])
         outcome = "updated" if exists else "created"
         repo_merge.set_outcome(db, [conflict.record_uuid], outcome, "")
         apply_and_audit(db, table, spec, actor)

@@ -5,6 +5,12 @@ Per record of a packet, against the central database:
 - a uuid the bureau holds for another school, a reference to a record the bureau does not hold,
   a record outside the sending school's scope, or a break of a database rule → ``rejected``;
 - the same 学籍号 live at another school → ``conflict`` (kind ``transfer``), kept for review;
+- a live record whose natural key (a table's unique index, ``SyncTable.natural_key``) another
+  live record holds under another uuid → ``conflict`` (kind ``duplicate_natural_key``): a school
+  that deleted and re-entered a result sends the tombstone too, and tombstones are applied
+  first, so only a second live copy is held, never a database error or a silent overwrite;
+- a record failing its table's ``parent_check`` (fitness scores the engine would not give, for
+  the bureau's own app version) → ``rejected`` with that check's reason (``score_mismatch``);
 - not held yet → ``created``; a higher revision → ``updated`` (a tombstone marks it deleted);
 - a lower revision, or an equal revision with equal content → ``unchanged``;
 - an equal revision with different content → ``conflict`` (kind ``revision``): the central
@@ -25,16 +31,17 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from app import __version__
 from app.i18n import tr
 from app.packets import canonical
-from app.packets.sync_tables import TABLES, Record, SyncTable
+from app.packets.sync_tables import TABLES, TABLES_BY_NAME, Record, SyncTable
 from db import repo_conflicts, repo_merge
 from db.records import EncodedEntry, append_audit_encoded, canonical_json
 from db.repo_conflicts import NewConflict
 from db.repo_merge import StageSpec
 
 # A column whose equal value at two schools means one student reported twice (a transfer).
-NATURAL_KEYS = {"students": "student_no"}
+TRANSFER_KEYS = {"students": "student_no"}
 CRASH_ENV = "BAOSONG_TEST_CRASH_AFTER_TABLE"
 
 
@@ -86,6 +93,14 @@ _REASONS: dict[str, Callable[[], str]] = {
     "constraint": lambda: tr("It breaks a rule of the central database (e.g. a duplicate number)."),
     "transfer": lambda: tr("The same student is on the roll of another school (a transfer)."),
     "revision": lambda: tr("Same revision as the bureau's copy but different content."),
+    "duplicate_natural_key": lambda: tr(
+        "Another record of the school takes the same place (e.g. the same student, school year "
+        "and attempt) under another identity."
+    ),
+    "score_mismatch": lambda: tr(
+        "Its computed scores (BMI, totals, level) differ from what the scoring engine gives for "
+        "its measurements."
+    ),
     "returned": lambda: tr("Returned by the bureau for correction."),
 }
 
@@ -103,7 +118,9 @@ def stage_spec(table: SyncTable) -> StageSpec:
         compared=(*table.content_columns, "deleted"),
         owner_column=table.owner_column,
         scope=table.scope,
-        natural_key=NATURAL_KEYS.get(table.name),
+        natural_key=TRANSFER_KEYS.get(table.name),
+        unique_key=table.natural_key,
+        unique_filter=table.natural_key_filter,
     )
 
 
@@ -116,6 +133,7 @@ class PacketRef:
     terms: tuple[str, ...]
     actor: str  # the audit actor, e.g. "clerk (merge 2141003456 #3)"
     at: str
+    app_version: str = __version__  # the writer's, from the header: see _check_parents
 
 
 def scope_params(school_code: str, terms: Sequence[str]) -> dict[str, str]:
@@ -151,12 +169,14 @@ def merge_table(
     spec = stage_spec(table)
     repo_merge.create_stage(db, spec)
     try:
-        repo_merge.load_stage(db, spec, records)
+        repo_merge.load_stage(db, spec, stage_rows(table, records))
         repo_merge.reject_other_schools(db, spec, params)
         repo_merge.reject_missing_parents(db, spec)
         repo_merge.reject_out_of_scope(db, spec, params)
         repo_merge.mark_transfers(db, spec)
         repo_merge.classify(db, spec)
+        _check_parents(db, table, spec, packet)
+        repo_merge.mark_duplicate_keys(db, spec)
         conflicts = _hold_conflicts(db, table, spec, packet)
         apply_and_audit(db, table, spec, packet.actor)
         repo_merge.supersede_conflicts(db, table.name, packet.actor, packet.at)
@@ -176,6 +196,44 @@ def merge_table(
         rejected=found.get("rejected", 0),
     )
     return counts, issues
+
+
+def stage_rows(table: SyncTable, records: Sequence[Record]) -> Sequence[Mapping[str, object]]:
+    """Packet records as database values: only decimals need converting (strings → REAL; SQLite
+    binds booleans as 0/1 itself), so the other tables' records go in as they are."""
+    if not table.decimal_columns:
+        return records
+    return [table.row_from_record(r) for r in records]
+
+
+def _check_parents(db: Database, table: SyncTable, spec: StageSpec, packet: PacketRef) -> None:
+    """Reject the live records about to be written that fail the table's ``parent_check``.
+
+    A rule that depends on reference data (the scoring standard) runs only for packets written
+    by this very version: another version may carry another edition of the standard, and its
+    figures are then no sign of tampering (docs/packet-format.md §6.5)."""
+    check = table.parent_check
+    if check is None or (check.same_version_only and packet.app_version != __version__):
+        return
+    staged = [
+        r
+        for outcome in ("created", "updated", "conflict")
+        for r in repo_merge.staged_rows(db, spec, outcome)
+        if not r["deleted"]
+    ]
+    if not staged:
+        return
+    parent_spec = stage_spec(TABLES_BY_NAME[check.parent])
+    parents = repo_merge.central_rows(db, parent_spec, sorted({r[check.column] for r in staged}))
+    failed: dict[str, str] = {}
+    for row in staged:
+        parent = parents.get(row[check.column])
+        if parent is None:  # rejected as missing_parent already
+            continue
+        problems = check.rule(table.record_from_row(row), parent)
+        if problems:
+            failed[row["uuid"]] = "; ".join(problems)[:2000]
+    repo_merge.reject_records(db, failed, check.reason)
 
 
 def record_json(table: SyncTable, row: Mapping[str, object]) -> str:
