@@ -21,6 +21,7 @@ from app.scoring.bmi_category import bmi_category, bmi_category_label
 from app.scoring.fitness_ranges import TIME_ITEMS, item_label
 from app.scoring.fitness_score import level_of
 from app.scoring.run_time import format_run_time
+from app.services.fitness_graduation import Graduation, graduation_results
 from app.services.fitness_values import sex_label
 from app.services.fitness_year_rows import (
     ON_ROLL,
@@ -111,6 +112,7 @@ class ResultCard:
     total_change: float | None  # None: no complete result last year (see change_note)
     change_note: str
     advice: tuple[str, ...]
+    graduation: str = ""  # 毕业成绩 line for a graduating grade, "" otherwise
 
 
 def fitness_result_cards(db: Database, class_uuid: str, school_year: str) -> list[ResultCard]:
@@ -122,14 +124,39 @@ def fitness_result_cards(db: Database, class_uuid: str, school_year: str) -> lis
     then = year_results(db, school, before, class_uuid=class_uuid)
     info = class_index(db, school).get(class_uuid)
     class_name = class_name_in_year(info, current_term(db).school_year, year) if info else ""
+    finals = [
+        (uuid, sy.grade_code, sy.result.total_score)
+        for uuid, sy in now.items()
+        if sy.result.total_score is not None
+    ]
+    graduations = graduation_results(db, finals, year)
     cards = []
     for row in find_students(db, class_uuid=class_uuid, statuses=ON_ROLL):
         s = row.student
         card = _card(now.get(s.meta.uuid), then.get(s.meta.uuid), year, before)
+        grad = graduations.get(s.meta.uuid)
+        if grad is not None:
+            card = replace(card, graduation=_graduation_note(grad))
         cards.append(
             _with_identity(card, s.meta.uuid, s.name, s.student_no, class_name, s.sex.value)
         )
     return cards
+
+
+def _graduation_note(grad: Graduation) -> str:
+    if not grad.other_years:
+        return tr(
+            "Graduation score {score} ({level}): no earlier year of this stage is on record, "
+            "so this year's total stands alone.",
+            score=f"{grad.score:.1f}",
+            level=level_word(grad.level),
+        )
+    return tr(
+        "Graduation score {score} ({level}) = this year's total × 50% + the mean of {years} × 50%.",
+        score=f"{grad.score:.1f}",
+        level=level_word(grad.level),
+        years="、".join(grad.other_years),
+    )
 
 
 def _with_identity(

@@ -97,6 +97,8 @@ def _body(card: ResultCard) -> str:
         missing = tr("Still to test: {items}", items="、".join(card.missing))
         parts.append(f"<p>{escape(missing)}</p>")
     parts.append(f"<p><b>{escape(tr('Since last year'))}:</b> {escape(card.change_note)}</p>")
+    if card.graduation:
+        parts.append(f"<p><b>{escape(card.graduation)}</b></p>")
     if card.advice:
         items = "".join(f"<li>{escape(a)}</li>" for a in card.advice)
         parts.append(f"<p><b>{escape(tr('Advice'))}</b></p><ul>{items}</ul>")
