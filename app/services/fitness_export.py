@@ -40,12 +40,12 @@ from app.scoring.fitness_ranges import TIME_ITEMS
 from app.scoring.run_time import format_run_time
 from app.services.fitness_records import ON_ROLL
 from app.services.fitness_values import applicable_keys, grade_columns, grade_in_year
-from app.services.roster import find_students
 from app.services.workspace import current_term, require_school
 from app.terms import parse_school_year
 from app.validation.codes import class_display_name
-from db import repo_fitness
+from db import repo_fitness, repo_students
 from db.repo_fitness import ATTEMPT_RETEST, FitnessTest
+from db.repo_students import StudentQuery
 
 FIXED_HEADERS: Final = (
     "年级编号", "班级编号", "班级名称", "学籍号", "民族代码", "姓名", "性别", "出生日期", "家庭住址",
@@ -87,10 +87,12 @@ def export_national(
     school_year: str | None = None,
     class_uuid: str | None = None,
     grade_code: int | None = None,
+    school_code: str | None = None,
 ) -> int:
     """Write the national upload file for a class, a grade (now) or the school; returns the rows.
 
-    ``school_year`` defaults to the current 学年.
+    ``school_year`` defaults to the current 学年; ``school_code`` to the workspace's school (the
+    bureau passes each school's code to write the district's files).
     """
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
@@ -98,10 +100,10 @@ def export_national(
             tr("The national upload file is written as .xlsx, not as {name}.", name=path.name),
             tr("Give the file name the ending .xlsx."),
         )
-    school = require_school(db)
+    code = school_code or require_school(db).code
     current = current_term(db).school_year
     year = parse_school_year(school_year) if school_year else current
-    lines = _lines(db, school.code, current, year, class_uuid, grade_code)
+    lines = _lines(db, code, current, year, class_uuid, grade_code)
     keys = grade_columns(sorted({line.grade for line in lines}))
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title=SHEET_TITLE)
@@ -126,7 +128,10 @@ def _lines(
         if test.attempt == ATTEMPT_RETEST or test.student_uuid not in tests:
             tests[test.student_uuid] = test
     lines = []
-    for row in find_students(db, class_uuid=class_uuid, grade_code=grade_code, statuses=ON_ROLL):
+    query = StudentQuery(
+        school_code, class_uuid=class_uuid, grade_code=grade_code, statuses=ON_ROLL
+    )
+    for row in repo_students.list_students(db, query):
         found = tests.get(row.student.meta.uuid)
         grade = found.grade_code if found else grade_in_year(row.grade_code, current, year)
         if grade is not None:  # None: not yet at school that year (a past year's export)
