@@ -31,6 +31,8 @@ from app.services.workspace import (
     set_language,
 )
 from app.terms import term_for_date
+from ui.dialogs.arts_settings_dialog import ArtsSettingsDialog
+from ui.dialogs.labor_settings_dialog import LaborSettingsDialog
 from ui.labels import stage_labels, term_label
 
 LANGUAGE_NAMES = (("zh_CN", "中文"), ("en", "English"))  # each language in its own words
@@ -59,6 +61,7 @@ class SettingsPage(QWidget):
         layout.addWidget(self._term_box())
         layout.addWidget(self._school_box())
         layout.addWidget(self._backups_box())
+        layout.addWidget(self._rules_box())
         layout.addStretch(1)
         self.load()
 
@@ -133,6 +136,47 @@ class SettingsPage(QWidget):
         layout.addWidget(text)
         layout.addWidget(self.backups_button, 0, Qt.AlignmentFlag.AlignLeft)
         return box
+
+    def _rules_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Labor and arts rules"))
+        self.labor_rules_button = QPushButton(self.tr("Labor education rules…"))
+        self.labor_rules_button.clicked.connect(self.open_labor_rules)
+        self.arts_rules_button = QPushButton(self.tr("Arts assessment rules…"))
+        self.arts_rules_button.clicked.connect(self.open_arts_rules)
+        layout = QVBoxLayout(box)
+        for button, note in (
+            (
+                self.labor_rules_button,
+                self.tr(
+                    "Weekly labor hours, the labor course, rating scales and task groups. The "
+                    "defaults follow the national documents; the district may adjust them."
+                ),
+            ),
+            (
+                self.arts_rules_button,
+                self.tr(
+                    "Arts assessment sub-scores, bands and the total cap. The defaults follow "
+                    "the national documents; the district may adjust them."
+                ),
+            ),
+        ):
+            text = self._message_label()
+            text.setText(note)
+            layout.addWidget(text)
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        return box
+
+    def open_labor_rules(self) -> LaborSettingsDialog:
+        dialog = LaborSettingsDialog(self._ws, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_arts_rules(self) -> ArtsSettingsDialog:
+        dialog = ArtsSettingsDialog(self._ws, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def load(self) -> None:
         db = self._ws.db
