@@ -1,7 +1,7 @@
 """The bureau's main window: the same navigation on the left as a school's window, with the
 bureau's pages: 报送接收 (packet intake), 学校登记 (school registry), 数据冲突 (conflicts, with the
 number still open on its navigation entry), 回执与退回 (receipts and returns), 区域概览 (district
-overview, still to come) and 设置.
+overview: submissions, analytics with charts, district exports) and 设置.
 
 The intake page is built at start-up; the others the first time they are opened, and read the
 database again each time they are shown (a merge changes what they list).
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -129,7 +130,7 @@ class BureauMainWindow(QMainWindow):
             widget = self._builders[key]()
             self._widgets[key] = widget
             self.stack.addWidget(widget)
-        elif key not in ("intake", "settings", "overview"):
+        elif key not in ("intake", "settings"):
             widget.reload()  # type: ignore[attr-defined]
         self.stack.setCurrentWidget(widget)
         row = PAGE_KEYS.index(key)
@@ -172,20 +173,11 @@ class BureauMainWindow(QMainWindow):
         return ReceiptsPage(self._ws, self._runner)
 
     def _build_overview(self) -> QWidget:
-        from ui.pages.placeholder_page import PlaceholderPage
+        from ui.pages.district_page import DistrictPage
 
-        return PlaceholderPage(
-            self.titles["overview"],
-            _ICONS["overview"],
-            self.tr(
-                "This page will show the district at a glance: which schools submitted for "
-                "each term and which are late, fitness levels and pass rates by school and "
-                "grade, labor hours against the requirement, and arts participation, with "
-                "charts and Excel exports."
-            ),
-            self.tr("First enrol the schools and merge their packets: the overview is "
-                    "computed from the central database."),
-        )  # fmt: skip
+        page = DistrictPage(self._ws, self._runner, today=self._today)
+        page.intake_wanted.connect(partial(self.show_page, "intake"))
+        return page
 
     def _build_settings(self) -> QWidget:
         from ui.pages.bureau_settings_page import BureauSettingsPage

@@ -757,6 +757,65 @@
     </message>
 </context>
 <context>
+    <name>ArtsSettingsDialog</name>
+    <message>
+        <source>Arts assessment rules</source>
+        <translation>美育测评规则</translation>
+    </message>
+    <message>
+        <source>These defaults follow the national documents (中小学生艺术素质测评办法, 2015); the district may adjust them. Saving recomputes every stored total and band.</source>
+        <translation>这些默认值依据国家文件（《中小学生艺术素质测评办法》，2015年）；区里可以调整。保存后将重新计算已存的所有总分和等级。</translation>
+    </message>
+    <message>
+        <source>100 (the bonus cannot lift the total above 100)</source>
+        <translation>100（加分不能使总分超过100）</translation>
+    </message>
+    <message>
+        <source>None (totals up to {top})</source>
+        <translation>不封顶（总分最高 {top}）</translation>
+    </message>
+    <message>
+        <source>Basic indicator (基础指标)</source>
+        <translation>基础指标</translation>
+    </message>
+    <message>
+        <source>Academic indicator (学业指标)</source>
+        <translation>学业指标</translation>
+    </message>
+    <message>
+        <source>Development indicator (发展指标)</source>
+        <translation>发展指标</translation>
+    </message>
+    <message>
+        <source>Sub-indicator maxima</source>
+        <translation>二级指标满分</translation>
+    </message>
+    <message>
+        <source>{indicator}: {total} points</source>
+        <translation>{indicator}：{total} 分</translation>
+    </message>
+    <message>
+        <source>Bands and total</source>
+        <translation>等级与总分</translation>
+    </message>
+    <message>
+        <source>{band} from</source>
+        <translation>{band}起点</translation>
+    </message>
+    <message>
+        <source>{band} below that</source>
+        <translation>{band}：低于合格起点</translation>
+    </message>
+    <message>
+        <source>Total cap</source>
+        <translation>总分上限</translation>
+    </message>
+    <message>
+        <source>Sum: {total} of {top}</source>
+        <translation>合计：{total} / {top}</translation>
+    </message>
+</context>
+<context>
     <name>ArtsSpecialtiesTab</name>
     <message>
         <source>New specialty</source>
@@ -1397,14 +1456,6 @@ The current state of the database is saved first as a backup, so this can be und
     <message>
         <source>&amp;About Baosong</source>
         <translation>关于报送(&amp;A)</translation>
-    </message>
-    <message>
-        <source>This page will show the district at a glance: which schools submitted for each term and which are late, fitness levels and pass rates by school and grade, labor hours against the requirement, and arts participation, with charts and Excel exports.</source>
-        <translation>本页将一览全区情况：各学校每学期是否报送、哪些逾期，各校各年级的体质健康等级与合格率，劳动时长达标情况，以及美育参与情况，并提供图表和 Excel 导出。</translation>
-    </message>
-    <message>
-        <source>First enrol the schools and merge their packets: the overview is computed from the central database.</source>
-        <translation>请先登记学校并合并其数据包：概览根据中心数据库计算。</translation>
     </message>
     <message>
         <source>no bureau yet</source>
@@ -2079,6 +2130,1043 @@ Restore it? Changes made after that moment are lost. The damaged database is kep
     <message>
         <source>Variant (seed)</source>
         <translation>变体（随机种子）</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictArtsModel</name>
+    <message>
+        <source>{band} %</source>
+        <translation>{band}率</translation>
+    </message>
+    <message>
+        <source>Share of the assessed students in the band {band}, in %.</source>
+        <translation>已评价学生中{band}等级的比例（%）。</translation>
+    </message>
+    <message>
+        <source>{level} awards</source>
+        <translation>{level}获奖</translation>
+    </message>
+    <message>
+        <source>Arts awards at the level {level} dated in the school year (the school&apos;s, not a grade&apos;s).</source>
+        <translation>本学年{level}艺术类获奖数（按学校统计，不分年级）。</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>学生数</translation>
+    </message>
+    <message>
+        <source>Students on roll now, by the grade their class had in the school year.</source>
+        <translation>当前在籍学生，按班级在该学年的年级统计。</translation>
+    </message>
+    <message>
+        <source>Assessed</source>
+        <translation>已评价</translation>
+    </message>
+    <message>
+        <source>Students with an arts assessment of the school year with every sub-score entered (so with a band).</source>
+        <translation>本学年艺术素质测评各分项均已录入（因而已有等级）的学生数。</translation>
+    </message>
+    <message>
+        <source>Mean total</source>
+        <translation>平均总分</translation>
+    </message>
+    <message>
+        <source>Mean assessment total of the assessed students, in points.</source>
+        <translation>已评价学生的测评平均总分，单位：分。</translation>
+    </message>
+    <message>
+        <source>Participation %</source>
+        <translation>活动参与率</translation>
+    </message>
+    <message>
+        <source>Share of the students taking part in at least one arts activity of the school year, in %.</source>
+        <translation>本学年至少参加一次艺术活动的学生比例（%）。</translation>
+    </message>
+    <message>
+        <source>With a specialty</source>
+        <translation>有特长</translation>
+    </message>
+    <message>
+        <source>Students with a specialty record of the school year.</source>
+        <translation>本学年有艺术特长记录的学生数。</translation>
+    </message>
+    <message>
+        <source>Assessment bands by school (share of the assessed students)</source>
+        <translation>各校测评等级分布（占已评价学生）</translation>
+    </message>
+    <message>
+        <source>Taking part in arts activities, by school</source>
+        <translation>各校艺术活动参与率</translation>
+    </message>
+    <message>
+        <source>Participation</source>
+        <translation>参与率</translation>
+    </message>
+    <message>
+        <source>Specialty records by category ({scope})</source>
+        <translation>艺术特长项目分布（{scope}）</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>Arts awards by level, by school</source>
+        <translation>各校艺术类获奖（按级别）</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictArtsTab</name>
+    <message>
+        <source>Bands by school</source>
+        <translation>各校等级分布</translation>
+    </message>
+    <message>
+        <source>Participation</source>
+        <translation>活动参与</translation>
+    </message>
+    <message>
+        <source>Specialties</source>
+        <translation>特长</translation>
+    </message>
+    <message>
+        <source>Awards by level</source>
+        <translation>获奖级别</translation>
+    </message>
+    <message>
+        <source>No arts records of {year} have reached the bureau for these schools yet. They arrive with the schools&apos; packets: merge them under Packet intake, or choose another school year.</source>
+        <translation>教育局尚未收到这些学校 {year} 学年的美育记录。美育记录随学校的数据包报送：请先在“报送接收”中合并数据包，或选择其他学年。</translation>
+    </message>
+    <message>
+        <source>{year}, district: {students} students, {assessed} assessed (mean total {mean}, excellent or good {good}), {participation} taking part in arts activities, {specialty} with a specialty, {awards} arts awards.</source>
+        <translation>{year} 学年，全区：学生 {students} 人，已评价 {assessed} 人（平均总分 {mean}，优良率 {good}），艺术活动参与率 {participation}，有特长 {specialty} 人，艺术类获奖 {awards} 项。</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictCharts</name>
+    <message>
+        <source>District</source>
+        <translation>全区</translation>
+    </message>
+    <message>
+        <source>Levels by school (share of the complete students)</source>
+        <translation>各校等级分布（占完整测试学生）</translation>
+    </message>
+    <message>
+        <source>Excellent or good (优良率) by school</source>
+        <translation>各校优良率</translation>
+    </message>
+    <message>
+        <source>Excellent or good</source>
+        <translation>优良率</translation>
+    </message>
+    <message>
+        <source>Pass rate (及格率) by school</source>
+        <translation>各校及格率</translation>
+    </message>
+    <message>
+        <source>Pass rate</source>
+        <translation>及格率</translation>
+    </message>
+    <message>
+        <source>District excellent or good</source>
+        <translation>全区优良率</translation>
+    </message>
+    <message>
+        <source>By grade: {scope}</source>
+        <translation>按年级：{scope}</translation>
+    </message>
+    <message>
+        <source>By sex: {scope}</source>
+        <translation>按性别：{scope}</translation>
+    </message>
+    <message>
+        <source>Underweight</source>
+        <translation>低体重</translation>
+    </message>
+    <message>
+        <source>Overweight</source>
+        <translation>超重</translation>
+    </message>
+    <message>
+        <source>Obese</source>
+        <translation>肥胖</translation>
+    </message>
+    <message>
+        <source>BMI categories by school (share of the students measured)</source>
+        <translation>各校 BMI 分类（占已测身高体重学生）</translation>
+    </message>
+    <message>
+        <source>Mean change of the total by school ({previous} → {year})</source>
+        <translation>各校总分平均变化（{previous} → {year}）</translation>
+    </message>
+    <message>
+        <source>Mean change</source>
+        <translation>平均变化</translation>
+    </message>
+    <message>
+        <source>Improved and moved up a level, by school</source>
+        <translation>各校总分提高与等级上升比例</translation>
+    </message>
+    <message>
+        <source>Total improved</source>
+        <translation>总分提高</translation>
+    </message>
+    <message>
+        <source>Moved up a level</source>
+        <translation>等级上升</translation>
+    </message>
+    <message>
+        <source>District improved</source>
+        <translation>全区提高比例</translation>
+    </message>
+    <message>
+        <source>Mean change of the total by grade</source>
+        <translation>各年级总分平均变化</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictDeadlinesDialog</name>
+    <message>
+        <source>Submission deadlines</source>
+        <translation>报送期限</translation>
+    </message>
+    <message>
+        <source>A packet received on the deadline is on time; one received later, or none by then, is late. Days are counted in China time, by the day the bureau received the packet (not the school&apos;s clock).</source>
+        <translation>截止日当天收到的数据包按时；此后收到或到期仍未收到的为逾期。日期按北京时间、以教育局收到数据包的日期计（不以学校电脑时间为准）。</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Terms end on 31 January and on 31 July.</source>
+        <translation>学期于 1 月 31 日和 7 月 31 日结束。</translation>
+    </message>
+    <message>
+        <source>Without a date of its own, a term is due</source>
+        <translation>未单独设定日期的学期，截止于</translation>
+    </message>
+    <message>
+        <source>after the term ends.</source>
+        <translation>学期结束后。</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>学期</translation>
+    </message>
+    <message>
+        <source>Own date</source>
+        <translation>单独设定</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Give this term a deadline of its own.</source>
+        <translation>为该学期单独设定截止日期。</translation>
+    </message>
+    <message>
+        <source>Before the term begins ({date}).</source>
+        <translation>早于学期开始日期（{date}）。</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictExportJobs</name>
+    <message>
+        <source>{school}: feedback report {term}</source>
+        <translation>{school} {term} 反馈报告</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to {path}: {reason}</source>
+        <translation>无法将 PDF 写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Close the file if another program has it open, or choose another folder.</source>
+        <translation>如文件已被其他程序打开，请先关闭，或选择其他文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictExportTab</name>
+    <message>
+        <source>National upload files of every school…</source>
+        <translation>全区国家上报文件…</translation>
+    </message>
+    <message>
+        <source>District statistics workbook…</source>
+        <translation>全区统计工作簿…</translation>
+    </message>
+    <message>
+        <source>Feedback report of each school…</source>
+        <translation>各校反馈报告…</translation>
+    </message>
+    <message>
+        <source>National fitness upload (国家学生体质健康标准数据上报)</source>
+        <translation>国家学生体质健康标准数据上报</translation>
+    </message>
+    <message>
+        <source>The school year&apos;s upload file of every school of the chosen type with students on roll, one .xlsx per school named by its 学校标识码, in one folder.</source>
+        <translation>所选学段中每所有在籍学生的学校各生成一个本学年上报文件（.xlsx，以学校标识码命名），保存在同一文件夹中。</translation>
+    </message>
+    <message>
+        <source>District statistics</source>
+        <translation>全区统计</translation>
+    </message>
+    <message>
+        <source>Fitness, value-added, labor and arts by school, grade and sex with the district&apos;s figures, and the submission overview, as one Excel workbook.</source>
+        <translation>体质健康、增值评价、劳动教育和美育按学校、年级、性别的统计及全区数据，以及报送情况，合为一个 Excel 工作簿。</translation>
+    </message>
+    <message>
+        <source>Feedback to the schools</source>
+        <translation>反馈给学校</translation>
+    </message>
+    <message>
+        <source>A PDF per school that sent data (of the chosen type, or the chosen school) to send back: its figures beside the whole district&apos;s, and its students below the labor threshold or failing the fitness test, class by class.</source>
+        <translation>为每所已报送数据的学校（所选学段或所选学校）生成一份 PDF 反馈报告：本校数据与全区数据对照，并按班级列出劳动时长未达标和体质测试不及格的学生。</translation>
+    </message>
+    <message>
+        <source>This export is not part of this version yet.</source>
+        <translation>此版本尚不包含该导出功能。</translation>
+    </message>
+    <message>
+        <source>Folder for the national upload files</source>
+        <translation>选择国家上报文件的保存文件夹</translation>
+    </message>
+    <message>
+        <source>National upload {year}</source>
+        <translation>国家上报 {year}</translation>
+    </message>
+    <message>
+        <source>Writing the national upload file of each school…</source>
+        <translation>正在生成各校的国家上报文件…</translation>
+    </message>
+    <message>
+        <source>District statistics {term}.xlsx</source>
+        <translation>全区统计 {term}.xlsx</translation>
+    </message>
+    <message>
+        <source>Writing the district statistics workbook…</source>
+        <translation>正在生成全区统计工作簿…</translation>
+    </message>
+    <message>
+        <source>Folder for the feedback reports</source>
+        <translation>选择反馈报告的保存文件夹</translation>
+    </message>
+    <message>
+        <source>Feedback reports {term}</source>
+        <translation>反馈报告 {term}</translation>
+    </message>
+    <message>
+        <source>Writing the feedback report of each school…</source>
+        <translation>正在生成各校的反馈报告…</translation>
+    </message>
+    <message>
+        <source>{n} files were written to {folder}.</source>
+        <translation>已将 {n} 个文件写入 {folder}。</translation>
+    </message>
+    <message>
+        <source>District exports</source>
+        <translation>全区导出</translation>
+    </message>
+    <message>
+        <source>District statistics workbook</source>
+        <translation>全区统计工作簿</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictFilterBar</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the database again (after packets were merged).</source>
+        <translation>重新读取数据库（合并数据包之后）。</translation>
+    </message>
+    <message>
+        <source>School year:</source>
+        <translation>学年：</translation>
+    </message>
+    <message>
+        <source>Term:</source>
+        <translation>学期：</translation>
+    </message>
+    <message>
+        <source>School type:</source>
+        <translation>学段：</translation>
+    </message>
+    <message>
+        <source>All school types</source>
+        <translation>全部学段</translation>
+    </message>
+    <message>
+        <source>小学 = grades 1–6, 初中 = grades 7–9, 高中 = senior grades 1–3, by the grade of each student: a nine-year school counts under both 小学 and 初中.</source>
+        <translation>小学 = 1–6 年级，初中 = 7–9 年级，高中 = 高一至高三，按每名学生的年级划分：九年一贯制学校同时计入小学和初中。</translation>
+    </message>
+    <message>
+        <source>School:</source>
+        <translation>学校：</translation>
+    </message>
+    <message>
+        <source>All schools</source>
+        <translation>全部学校</translation>
+    </message>
+    <message>
+        <source>Primary (小学)</source>
+        <translation>小学</translation>
+    </message>
+    <message>
+        <source>Junior (初中)</source>
+        <translation>初中</translation>
+    </message>
+    <message>
+        <source>Senior (高中)</source>
+        <translation>高中</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictFitnessModel</name>
+    <message>
+        <source>{level} %</source>
+        <translation>{level}占比</translation>
+    </message>
+    <message>
+        <source>Share of the complete students at the level {level}, in %.</source>
+        <translation>完整测试学生中{level}的比例（%）。</translation>
+    </message>
+    <message>
+        <source>Share of the tested students with height and weight measured whose BMI is {category} (national bands by grade and sex), in %.</source>
+        <translation>已测身高体重的学生中 BMI 为{category}的比例（按国家标准分年级、性别的界值），单位 %。</translation>
+    </message>
+    <message>
+        <source>Tested</source>
+        <translation>测试人数</translation>
+    </message>
+    <message>
+        <source>Students on roll with a result of the school year that is not exempt (complete or not).</source>
+        <translation>本学年有测试成绩且未免测的在籍学生（无论是否完整）。</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>免测人数</translation>
+    </message>
+    <message>
+        <source>免测 students: counted here and in no rate.</source>
+        <translation>免测学生：只在此计数，不计入任何比率。</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>缺项人数</translation>
+    </message>
+    <message>
+        <source>Tested, but an item is missing: left out of the level rates and the mean total.</source>
+        <translation>已测试但有缺项：不计入等级比率和平均总分。</translation>
+    </message>
+    <message>
+        <source>Not tested</source>
+        <translation>未测人数</translation>
+    </message>
+    <message>
+        <source>On roll, with nothing recorded for the school year (by the grade the class had then).</source>
+        <translation>在籍但本学年无任何记录（按班级在该学年的年级统计）。</translation>
+    </message>
+    <message>
+        <source>Mean total</source>
+        <translation>平均总分</translation>
+    </message>
+    <message>
+        <source>Mean school-year total (学年总分, bonus included) of the complete students; points.</source>
+        <translation>完整测试学生的学年总分（含加分）平均值，单位：分。</translation>
+    </message>
+    <message>
+        <source>Excellent or good %</source>
+        <translation>优良率</translation>
+    </message>
+    <message>
+        <source>优良率: excellent + good, of the complete students, in %.</source>
+        <translation>优良率：完整测试学生中优秀与良好之和的比例（%）。</translation>
+    </message>
+    <message>
+        <source>Pass rate %</source>
+        <translation>及格率</translation>
+    </message>
+    <message>
+        <source>及格率: pass or better (60 points and more), of the complete students, in %.</source>
+        <translation>及格率：完整测试学生中及格及以上（60 分及以上）的比例（%）。</translation>
+    </message>
+    <message>
+        <source>Obese %</source>
+        <translation>肥胖率</translation>
+    </message>
+    <message>
+        <source>obese (肥胖)</source>
+        <translation>肥胖</translation>
+    </message>
+    <message>
+        <source>Overweight %</source>
+        <translation>超重率</translation>
+    </message>
+    <message>
+        <source>overweight (超重)</source>
+        <translation>超重</translation>
+    </message>
+    <message>
+        <source>Underweight %</source>
+        <translation>低体重率</translation>
+    </message>
+    <message>
+        <source>underweight (低体重)</source>
+        <translation>低体重</translation>
+    </message>
+    <message>
+        <source>Compared</source>
+        <translation>比较人数</translation>
+    </message>
+    <message>
+        <source>Students on roll with a complete result both in {previous} and in this school year.</source>
+        <translation>在 {previous} 学年和本学年均有完整成绩的在籍学生。</translation>
+    </message>
+    <message>
+        <source>Not compared</source>
+        <translation>未比较人数</translation>
+    </message>
+    <message>
+        <source>Complete this school year, but no complete result in {previous} (new, transferred in, or not tested then).</source>
+        <translation>本学年成绩完整，但 {previous} 学年无完整成绩（新生、转入或当时未测）。</translation>
+    </message>
+    <message>
+        <source>Mean change</source>
+        <translation>平均变化</translation>
+    </message>
+    <message>
+        <source>Mean change of the total against {previous}, in points (+ is better).</source>
+        <translation>与 {previous} 相比总分的平均变化，单位：分（+ 表示提高）。</translation>
+    </message>
+    <message>
+        <source>Improved %</source>
+        <translation>提高比例</translation>
+    </message>
+    <message>
+        <source>Share of the compared students whose total went up, in %.</source>
+        <translation>比较学生中总分提高的比例（%）。</translation>
+    </message>
+    <message>
+        <source>Up a level %</source>
+        <translation>等级上升比例</translation>
+    </message>
+    <message>
+        <source>Share of the compared students who moved up at least one level (不及格 &lt; 及格 &lt; 良好 &lt; 优秀), in %.</source>
+        <translation>比较学生中等级至少上升一级的比例（不及格 &lt; 及格 &lt; 良好 &lt; 优秀），单位 %。</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictFitnessTab</name>
+    <message>
+        <source>Levels by school</source>
+        <translation>各校等级分布</translation>
+    </message>
+    <message>
+        <source>Excellent or good by school</source>
+        <translation>各校优良率</translation>
+    </message>
+    <message>
+        <source>Pass rate by school</source>
+        <translation>各校及格率</translation>
+    </message>
+    <message>
+        <source>By grade</source>
+        <translation>按年级</translation>
+    </message>
+    <message>
+        <source>By sex</source>
+        <translation>按性别</translation>
+    </message>
+    <message>
+        <source>BMI categories</source>
+        <translation>BMI 分类</translation>
+    </message>
+    <message>
+        <source>No fitness results of {year} have reached the bureau for these schools yet. They arrive with the schools&apos; packets: merge them under Packet intake, or choose another school year.</source>
+        <translation>教育局尚未收到这些学校 {year} 学年的体质健康成绩。成绩随学校的数据包报送：请先在“报送接收”中合并数据包，或选择其他学年。</translation>
+    </message>
+    <message>
+        <source>{year}, district ({schools} schools): {tested} tested, {exempt} exempt, {incomplete} incomplete, {untested} not tested. Mean total {mean}; excellent or good {good}; pass rate {passed}.</source>
+        <translation>{year} 学年，全区（{schools} 所学校）：测试 {tested} 人，免测 {exempt} 人，缺项 {incomplete} 人，未测 {untested} 人。平均总分 {mean}；优良率 {good}；及格率 {passed}。</translation>
+    </message>
+    <message>
+        <source>{school}: mean total {mean}; excellent or good {good}; pass rate {passed}.</source>
+        <translation>{school}：平均总分 {mean}；优良率 {good}；及格率 {passed}。</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictLaborModel</name>
+    <message>
+        <source>{category} %</source>
+        <translation>{category}占比</translation>
+    </message>
+    <message>
+        <source>Share of all labor minutes of the term that were {category}, in %.</source>
+        <translation>本学期全部劳动时长中{category}所占比例（%）。</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>学生数</translation>
+    </message>
+    <message>
+        <source>Students on roll now (在籍, 转入), by the grade of their class now.</source>
+        <translation>当前在籍学生（在籍、转入），按班级当前年级统计。</translation>
+    </message>
+    <message>
+        <source>Out of class min/week</source>
+        <translation>课外劳动（分钟/周）</translation>
+    </message>
+    <message>
+        <source>Out-of-class labor (the settings the labor settings count: at school, at home, in the community) per student per week over the term&apos;s period, in minutes.</source>
+        <translation>课外及家庭劳动（劳动设置中计入的场所：校内、家庭、社区）在本学期期间的生均周时长，单位：分钟。</translation>
+    </message>
+    <message>
+        <source>Threshold min/week</source>
+        <translation>达标要求（分钟/周）</translation>
+    </message>
+    <message>
+        <source>The weekly threshold of each student&apos;s 学段, averaged over the students (the thresholds differ by 学段).</source>
+        <translation>每名学生所在学段的每周达标要求按学生平均（各学段要求不同）。</translation>
+    </message>
+    <message>
+        <source>Meeting threshold %</source>
+        <translation>达标率</translation>
+    </message>
+    <message>
+        <source>Share of the students whose out-of-class minutes reach the threshold of their 学段, in %.</source>
+        <translation>课外劳动时长达到本学段要求的学生比例（%）。</translation>
+    </message>
+    <message>
+        <source>All labor min/week</source>
+        <translation>全部劳动（分钟/周）</translation>
+    </message>
+    <message>
+        <source>Every labor minute of the term (lessons and labor week included) per student per week.</source>
+        <translation>本学期全部劳动时长（含劳动课和劳动周）的生均周时长。</translation>
+    </message>
+    <message>
+        <source>Out of class per week</source>
+        <translation>每周课外劳动</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>达标要求</translation>
+    </message>
+    <message>
+        <source>Out-of-class minutes per student per week by school, and the threshold</source>
+        <translation>各校生均每周课外劳动时长（分钟）与达标要求</translation>
+    </message>
+    <message>
+        <source>Out-of-class minutes per student per week by grade, and the threshold</source>
+        <translation>各年级生均每周课外劳动时长（分钟）与达标要求</translation>
+    </message>
+    <message>
+        <source>Students meeting the threshold, by school</source>
+        <translation>各校劳动时长达标率</translation>
+    </message>
+    <message>
+        <source>Meeting the threshold</source>
+        <translation>达标率</translation>
+    </message>
+    <message>
+        <source>The three categories of labor, by school (share of the minutes)</source>
+        <translation>各校三类劳动构成（占时长）</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictLaborTab</name>
+    <message>
+        <source>Minutes by school</source>
+        <translation>各校时长</translation>
+    </message>
+    <message>
+        <source>Meeting the threshold</source>
+        <translation>达标率</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>劳动类别</translation>
+    </message>
+    <message>
+        <source>By grade</source>
+        <translation>按年级</translation>
+    </message>
+    <message>
+        <source>No labor of {term} has reached the bureau for these schools yet. It arrives with the schools&apos; packets: merge them under Packet intake, or choose another term.</source>
+        <translation>教育局尚未收到这些学校 {term} 的劳动记录。劳动记录随学校的数据包报送：请先在“报送接收”中合并数据包，或选择其他学期。</translation>
+    </message>
+    <message>
+        <source>学段 {band}: {minutes}</source>
+        <translation>第{band}学段 {minutes}</translation>
+    </message>
+    <message>
+        <source>{term}, {start} – {end} ({weeks} weeks), district: {students} students, {minutes} out-of-class minutes per student per week, {meeting} meeting their threshold. Thresholds in minutes per week: {thresholds}.</source>
+        <translation>{term}（{start} 至 {end}，{weeks} 周），全区：学生 {students} 人，生均每周课外劳动 {minutes} 分钟，达标率 {meeting}。每周达标要求（分钟）：{thresholds}。</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictPage</name>
+    <message>
+        <source>Submissions</source>
+        <translation>报送情况</translation>
+    </message>
+    <message>
+        <source>Fitness</source>
+        <translation>体质健康</translation>
+    </message>
+    <message>
+        <source>Value-added</source>
+        <translation>增值评价</translation>
+    </message>
+    <message>
+        <source>Labor education</source>
+        <translation>劳动教育</translation>
+    </message>
+    <message>
+        <source>Arts education</source>
+        <translation>美育</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>导出</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictRows</name>
+    <message>
+        <source>District</source>
+        <translation>全区</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Grade and sex</source>
+        <translation>年级和性别</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>The district (every school of the chosen type, each student counted once), then each school, grade or sex.</source>
+        <translation>先是全区（所选学段的全部学校，每名学生只计一次），再是各学校、年级或性别。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>The school, grade or sex of the row.</source>
+        <translation>该行对应的学校、年级或性别。</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictSubmissionModel</name>
+    <message>
+        <source>Missing</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已报送</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>已拒收</translation>
+    </message>
+    <message>
+        <source>{state} (late)</source>
+        <translation>{state}（逾期）</translation>
+    </message>
+    <message>
+        <source>No. {sequence}, {date}, {status}</source>
+        <translation>第 {sequence} 号，{date}，{status}</translation>
+    </message>
+    <message>
+        <source>Deadline: {date}</source>
+        <translation>截止日期：{date}</translation>
+    </message>
+    <message>
+        <source>First packet received: {date}</source>
+        <translation>首个数据包接收日期：{date}</translation>
+    </message>
+    <message>
+        <source>Last packet received: {date}</source>
+        <translation>最近数据包接收日期：{date}</translation>
+    </message>
+    <message>
+        <source>Merged packets: {merged}; refused: {refused}</source>
+        <translation>已合并数据包：{merged}；已拒收：{refused}</translation>
+    </message>
+    <message>
+        <source>Latest packet: No. {sequence}</source>
+        <translation>最新数据包：第 {sequence} 号</translation>
+    </message>
+    <message>
+        <source>The whole packet was returned for correction.</source>
+        <translation>整个数据包已退回修改。</translation>
+    </message>
+    <message>
+        <source>{n} records were returned for correction.</source>
+        <translation>已退回 {n} 条记录待修改。</translation>
+    </message>
+    <message>
+        <source>The school&apos;s last packet: {packet}</source>
+        <translation>该校最近的数据包：{packet}</translation>
+    </message>
+    <message>
+        <source>Packets never received (sequence numbers): {gaps}</source>
+        <translation>从未收到的数据包（序号）：{gaps}</translation>
+    </message>
+    <message>
+        <source>{term}, deadline {date}. Missing: no merged packet; submitted: merged, receipt not yet written; acknowledged: the receipt was written; returned: sent back for correction. Late: the first packet came after the deadline, or nothing came and it has passed.</source>
+        <translation>{term}，截止日期 {date}。未报送：没有已合并的数据包；已报送：已合并，尚未生成回执；已确认：回执已生成；已退回：已退回学校修改。逾期：首个数据包在截止日期后收到，或截止日期已过仍未收到。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>学校代码</translation>
+    </message>
+    <message>
+        <source>学校标识码, 10 digits.</source>
+        <translation>学校标识码，10 位数字。</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>The school&apos;s name as registered or as its last packet gives it.</source>
+        <translation>学校名称，取自登记信息或其最近的数据包。</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>学段</translation>
+    </message>
+    <message>
+        <source>The school&apos;s stage (学段) as its data say; empty until its first packet is merged.</source>
+        <translation>学校数据中的学段；首个数据包合并前为空。</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>Whether the school has an active key in the registry (it can send packets).</source>
+        <translation>学校是否在登记册中有有效密钥（可以报送数据包）。</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Last packet</source>
+        <translation>最近数据包</translation>
+    </message>
+    <message>
+        <source>The packet received last, whatever became of it: its sequence number, the day it arrived (China time) and its status.</source>
+        <translation>最后收到的数据包（无论处理结果）：序号、接收日期（北京时间）和状态。</translation>
+    </message>
+    <message>
+        <source>Sequence gaps</source>
+        <translation>缺失序号</translation>
+    </message>
+    <message>
+        <source>Sequence numbers below the school&apos;s highest merged packet that never arrived: a packet is missing.</source>
+        <translation>低于该校已合并的最大序号、却从未收到的序号：有数据包缺失。</translation>
+    </message>
+    <message>
+        <source>{term} (deadline {date}): {states}; late {late}.</source>
+        <translation>{term}（截止 {date}）：{states}；逾期 {late}。</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictSubmissionsTab</name>
+    <message>
+        <source>Deadlines…</source>
+        <translation>报送期限…</translation>
+    </message>
+    <message>
+        <source>Set each term&apos;s submission deadline.</source>
+        <translation>设置各学期的报送截止日期。</translation>
+    </message>
+    <message>
+        <source>Export .xlsx…</source>
+        <translation>导出 .xlsx…</translation>
+    </message>
+    <message>
+        <source>The matrix and each term&apos;s deadline and counts as an Excel workbook.</source>
+        <translation>将报送情况表及各学期的截止日期和统计导出为 Excel 工作簿。</translation>
+    </message>
+    <message>
+        <source>{missing}, deadline passed</source>
+        <translation>{missing}，已过截止日期</translation>
+    </message>
+    <message>
+        <source>{missing}, before the deadline</source>
+        <translation>{missing}，未到截止日期</translation>
+    </message>
+    <message>
+        <source>No school of this type is enrolled or has sent data. Choose another school type, or enrol the schools under School registry first.</source>
+        <translation>没有该学段的学校登记或报送过数据。请选择其他学段，或先在“学校登记”中登记学校。</translation>
+    </message>
+    <message>
+        <source>Submissions {date}.xlsx</source>
+        <translation>报送情况 {date}.xlsx</translation>
+    </message>
+    <message>
+        <source>Writing the submission overview…</source>
+        <translation>正在导出报送情况…</translation>
+    </message>
+    <message>
+        <source>Export the submission overview</source>
+        <translation>导出报送情况</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The submission overview was written to {path}.</source>
+        <translation>报送情况已导出到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictTab</name>
+    <message>
+        <source>Go to packet intake</source>
+        <translation>前往报送接收</translation>
+    </message>
+    <message>
+        <source>Bringing the district&apos;s figures up to date…</source>
+        <translation>正在更新全区数据…</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>No school has sent its data yet. Enrol the schools under School registry and merge their packets under Packet intake first: this overview fills in as packets arrive.</source>
+        <translation>还没有学校报送数据。请先在“学校登记”中登记学校，并在“报送接收”中合并其数据包：收到数据包后，本概览会随之填充。</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictTrendCharts</name>
+    <message>
+        <source>District excellent or good</source>
+        <translation>全区优良率</translation>
+    </message>
+    <message>
+        <source>District pass rate</source>
+        <translation>全区及格率</translation>
+    </message>
+    <message>
+        <source>{school} excellent or good</source>
+        <translation>{school}优良率</translation>
+    </message>
+    <message>
+        <source>{school} pass rate</source>
+        <translation>{school}及格率</translation>
+    </message>
+    <message>
+        <source>Fitness: excellent or good, and pass rate</source>
+        <translation>体质健康：优良率与及格率</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>全区</translation>
+    </message>
+    <message>
+        <source>Fitness: mean total</source>
+        <translation>体质健康：平均总分</translation>
+    </message>
+    <message>
+        <source>Labor: out-of-class minutes per student per week</source>
+        <translation>劳动教育：生均每周课外劳动时长（分钟）</translation>
+    </message>
+    <message>
+        <source>Arts: assessment bands ({scope})</source>
+        <translation>美育：测评等级分布（{scope}）</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictTrendsTab</name>
+    <message>
+        <source>No fitness, labor or arts records have reached the bureau for these schools yet. The trends fill in as the schools&apos; packets are merged, year after year.</source>
+        <translation>教育局尚未收到这些学校的体质健康、劳动或美育记录。随着各校数据包逐年合并，趋势图会逐步形成。</translation>
+    </message>
+    <message>
+        <source>No records of this kind yet.</source>
+        <translation>尚无此类记录。</translation>
+    </message>
+    <message>
+        <source>School years: {years}. Terms with labor records: {terms}.</source>
+        <translation>学年：{years}。有劳动记录的学期：{terms}。</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictValueAddedTab</name>
+    <message>
+        <source>Mean change by school</source>
+        <translation>各校平均变化</translation>
+    </message>
+    <message>
+        <source>Improved by school</source>
+        <translation>各校提高比例</translation>
+    </message>
+    <message>
+        <source>By grade</source>
+        <translation>按年级</translation>
+    </message>
+    <message>
+        <source>No student of these schools has complete fitness results both in {previous} and in {year} at the bureau yet: the value-added compares each student with the year before. Merge both years&apos; packets, or choose another school year.</source>
+        <translation>教育局尚无这些学校在 {previous} 和 {year} 两个学年均有完整体质健康成绩的学生：增值评价将每名学生与上一学年比较。请合并两个学年的数据包，或选择其他学年。</translation>
+    </message>
+    <message>
+        <source>{previous} → {year}, district: {n} students compared, mean change {change}, {improved} improved, {up} moved up a level.</source>
+        <translation>{previous} → {year}，全区：比较 {n} 人，总分平均变化 {change}，提高比例 {improved}，等级上升比例 {up}。</translation>
     </message>
 </context>
 <context>
@@ -3904,6 +4992,105 @@ score</source>
     <message>
         <source>A short note, at most 200 characters.</source>
         <translation>简短备注，最多 200 字。</translation>
+    </message>
+</context>
+<context>
+    <name>LaborSettingsDialog</name>
+    <message>
+        <source>Labor education rules</source>
+        <translation>劳动教育规则</translation>
+    </message>
+    <message>
+        <source>These defaults follow the national documents (劳动教育指导纲要, 劳动课程标准 2022); the district may adjust them. Reports use the saved rules at once.</source>
+        <translation>这些默认值依据国家文件（《大中小学劳动教育指导纲要》、《义务教育劳动课程标准（2022年版）》）；区里可以调整。保存后统计报表立即按新规则计算。</translation>
+    </message>
+    <message>
+        <source> min/week</source>
+        <translation> 分钟/周</translation>
+    </message>
+    <message>
+        <source> 课时/week</source>
+        <translation> 课时/周</translation>
+    </message>
+    <message>
+        <source>Levels best first, separated by 、 or commas.</source>
+        <translation>从高到低填写各等级，用顿号或逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Weekly labor time</source>
+        <translation>每周劳动时间</translation>
+    </message>
+    <message>
+        <source>Out-of-class and home, grades 1–2</source>
+        <translation>课外及家务劳动（1–2年级）</translation>
+    </message>
+    <message>
+        <source>Out-of-class and home, grades 3–9</source>
+        <translation>课外及家务劳动（3–9年级）</translation>
+    </message>
+    <message>
+        <source>Labor course</source>
+        <translation>劳动课</translation>
+    </message>
+    <message>
+        <source>Scales and evidence</source>
+        <translation>评价等级与佐证材料</translation>
+    </message>
+    <message>
+        <source>Rating scale (平时表现)</source>
+        <translation>平时表现等级</translation>
+    </message>
+    <message>
+        <source>Evaluation scale (学段综合评价)</source>
+        <translation>学段综合评价等级</translation>
+    </message>
+    <message>
+        <source>Largest evidence file</source>
+        <translation>佐证文件大小上限</translation>
+    </message>
+    <message>
+        <source>Task groups taught in each 学段</source>
+        <translation>各学段开设的任务群</translation>
+    </message>
+    <message>
+        <source>Grades 1–2</source>
+        <translation>1–2年级</translation>
+    </message>
+    <message>
+        <source>Grades 3–4</source>
+        <translation>3–4年级</translation>
+    </message>
+    <message>
+        <source>Grades 5–6</source>
+        <translation>5–6年级</translation>
+    </message>
+    <message>
+        <source>Grades 7–9</source>
+        <translation>7–9年级</translation>
+    </message>
+    <message>
+        <source>= {hours} h/week</source>
+        <translation>= {hours} 小时/周</translation>
+    </message>
+    <message>
+        <source>Weekly out-of-class and home labor</source>
+        <translation>每周课外及家务劳动</translation>
+    </message>
+    <message>
+        <source>Rating scale: at least two different levels, none of them empty</source>
+        <translation>平时表现等级：至少两个互不相同的等级，且不能为空</translation>
+    </message>
+    <message>
+        <source>Evaluation scale: at least two different levels, none of them empty</source>
+        <translation>学段综合评价等级：至少两个互不相同的等级，且不能为空</translation>
+    </message>
+    <message>
+        <source>Task groups: tick at least one in every 学段</source>
+        <translation>任务群：每个学段至少勾选一个</translation>
+    </message>
+    <message>
+        <source>{setting}: {problem}</source>
+        <translation>{setting}：{problem}</translation>
     </message>
 </context>
 <context>
@@ -5924,6 +7111,26 @@ Choose a passphrase for the new key.</source>
     <message>
         <source>Backups and restore…</source>
         <translation>备份与恢复…</translation>
+    </message>
+    <message>
+        <source>Labor and arts rules</source>
+        <translation>劳动与美育规则</translation>
+    </message>
+    <message>
+        <source>Labor education rules…</source>
+        <translation>劳动教育规则…</translation>
+    </message>
+    <message>
+        <source>Arts assessment rules…</source>
+        <translation>美育测评规则…</translation>
+    </message>
+    <message>
+        <source>Weekly labor hours, the labor course, rating scales and task groups. The defaults follow the national documents; the district may adjust them.</source>
+        <translation>每周劳动时长、劳动课、评价等级和任务群。默认值依据国家文件，区里可以调整。</translation>
+    </message>
+    <message>
+        <source>Arts assessment sub-scores, bands and the total cap. The defaults follow the national documents; the district may adjust them.</source>
+        <translation>艺术素质测评的二级指标分值、等级和总分上限。默认值依据国家文件，区里可以调整。</translation>
     </message>
     <message>
         <source>No school yet: enter its profile and save.</source>

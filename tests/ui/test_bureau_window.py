@@ -24,7 +24,7 @@ from ui.dialogs.bureau_passphrase import BureauPassphraseDialog
 from ui.dialogs.first_run_wizard import BUREAU_PAGE, FirstRunWizard
 from ui.errors import CrashReporter
 from ui.pages.bureau_settings_page import BureauSettingsPage
-from ui.pages.placeholder_page import PlaceholderPage
+from ui.pages.district_page import DistrictPage
 from ui.tasks import TaskRunner
 
 
@@ -97,7 +97,7 @@ def test_a_bureau_workspace_opens_the_bureau_window(
             window.show_page(key)
             assert window.stack.currentWidget() is window.page(key)
         overview = window.page("overview")
-        assert isinstance(overview, PlaceholderPage) and "fitness" in overview.what.text()
+        assert isinstance(overview, DistrictPage)
         window.show_page("registry")  # shown again: read again, no error
         window.backups_action.trigger()  # the school's backups dialog serves the bureau too
         dialog = window.backups_dialog
