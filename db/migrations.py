@@ -4,6 +4,9 @@ Rules: never edit or reorder a migration that has shipped; add a new one at the 
 number. Each runs in its own transaction together with the record that it was applied, so a crash
 leaves the database at the previous step. Statements are run one by one (``executescript`` would
 commit the surrounding transaction).
+
+This file is long on purpose: it is the schema's history, one small self-contained function per
+step, read top to bottom in the order the steps apply; splitting it would hide that order.
 """
 
 from __future__ import annotations
