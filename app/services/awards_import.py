@@ -23,10 +23,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.arts.constants import AwardDomain
-from app.errors import Cancelled, ImportFileError
 from app.excel.header_mapping import guess_mapping, unmapped_headers
 from app.excel.table_reader import RawTable, read_table
-from app.excel.table_writer import write_text_table
 from app.i18n import tr
 from app.services.awards_import_rows import (
     FIELD_LABELS_ZH,
@@ -37,12 +35,17 @@ from app.services.awards_import_rows import (
     check_row,
     rejection,
 )
+from app.services.import_common import (
+    Progress,
+    rejected_json,
+    require_columns,
+    tick,
+)
+from app.services.import_common import save_rejected_rows as _save_rejected
 from app.services.roster_rows import RejectedRow
 from app.services.workspace import require_school
 from db import repo_awards, repo_students
 from db.repo_arts import insert_many
-
-Progress = Callable[[int, int], None]
 
 AWARD_SYNONYMS: dict[str, list[str]] = {
     "student_no": ["学籍号", "全国学籍号", "学生学籍号", "学生全国学籍号"],
@@ -84,9 +87,7 @@ class AwardsImportReport:
             "awards": self.awards,
             "winners": self.winners,
             "duplicates": self.duplicates,
-            "rejected": [
-                {"row": r.row, "field": r.field, "reason": r.reason} for r in self.rejected
-            ],
+            "rejected": rejected_json(self.rejected),
             "warnings": [{"row": row, "warning": w} for row, w in self.warnings],
         }
 
@@ -152,10 +153,7 @@ def plan_awards_import(
     blank = 0
     for i, (cells, row_no) in enumerate(zip(table.rows, table.row_numbers, strict=True)):
         if i % 256 == 0:
-            if cancelled is not None and cancelled():
-                raise Cancelled()
-            if progress is not None:
-                progress(i, len(table.rows))
+            tick(i, len(table.rows), progress, cancelled)
         raw = {f: cells[c] for f, c in mapping.items()}
         if all(v is None for v in raw.values()):
             blank += 1
@@ -207,12 +205,7 @@ def import_awards(
 
 def save_rejected_rows(report: AwardsImportReport, path: Path) -> None:
     """The rejected rows as .xlsx: the file's own headers plus a reason column, all as text."""
-    write_text_table(
-        Path(path),
-        [*report.headers, tr("Reason")],
-        ([*r.cells, r.reason] for r in report.rejected),
-        sheet_title=tr("Rejected rows"),
-    )
+    _save_rejected(report.rejected, report.headers, path)
 
 
 AwardKey = tuple[tuple[str, Any], ...]
@@ -254,18 +247,13 @@ def _group(
 
 
 def _require_columns(table: RawTable, mapping: Mapping[str, int]) -> None:
-    for field, col in mapping.items():
-        if field not in FIELDS or not 0 <= col < len(table.headers):
-            raise ValueError(f"bad mapping {field} → {col} for {len(table.headers)} columns")
-    missing = [FIELD_LABELS_ZH[f] for f in REQUIRED if f not in mapping]
-    if missing:
-        raise ImportFileError(
-            tr(
-                "The file {path} has no column for {columns}.",
-                path=table.source.name,
-                columns="、".join(missing),
-            ),
-            tr(
-                "Name the columns in the header row (学籍号, 比赛名称, 主办单位, 是否教育行政部门, 级别, 等次, 日期)."
-            ),
-        )
+    require_columns(
+        table,
+        mapping,
+        fields=FIELDS,
+        required=REQUIRED,
+        labels=FIELD_LABELS_ZH,
+        todo=lambda: tr(
+            "Name the columns in the header row (学籍号, 比赛名称, 主办单位, 是否教育行政部门, 级别, 等次, 日期)."
+        ),
+    )

@@ -13,6 +13,7 @@ from app.arts.constants import AwardDomain, parse_domain
 from app.arts.models import Award
 from app.i18n import tr
 from app.services.awards import AwardInput, award_values
+from app.services.import_common import join_reasons
 from app.services.roster_rows import RejectedRow
 from app.validation.text import clean, clean_name
 from db.repo_awards import award_from_row
@@ -145,6 +146,5 @@ def rejection(
     ]
     problems += [(k, v) for k, v in errors.items() if k not in FIELDS]
     first_header, first_reason = problems[0]
-    rest = [f"{h}: {msg}" for h, msg in problems[1:]]
     field = first_header if first_header in headers.values() else ""
-    return RejectedRow(row_no, field, "; ".join([first_reason, *rest]), tuple(cells))
+    return RejectedRow(row_no, field, join_reasons(first_reason, problems[1:]), tuple(cells))

@@ -13,7 +13,7 @@ national file carries the result that stands), else the first test; ``attempt`` 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,19 +34,19 @@ from app.services.fitness_import_rows import (
     RosterEntry,
     check_fitness_rows,
 )
-from app.services.fitness_import_rows import tick as _tick
 from app.services.fitness_values import INPUT_KEYS, content
 from app.services.fitness_writes import starting_values
-from app.services.roster_import import ImportReport
+from app.services.import_common import ImportReport, check_mapping, tick
+
+# Re-exported: fitness_import_spec takes the callback types from here.
+from app.services.import_spec import IsCancelled as IsCancelled
+from app.services.import_spec import Progress as Progress
 from app.services.roster_rows import RejectedRow
 from app.services.roster_writes import new_uuids
 from app.services.workspace import current_term, require_school
 from app.terms import parse_school_year
 from db import repo_classes, repo_fitness, repo_students
 from db.repo_fitness import ATTEMPT_FIRST, ATTEMPT_RETEST, ATTEMPTS, FitnessTest
-
-Progress = Callable[[int, int], None]
-IsCancelled = Callable[[], bool]
 
 FITNESS_SYNONYMS: dict[str, list[str]] = {
     "student_no": ["学籍号", "全国学籍号", "学生全国学籍号", "学籍编号", "学生学籍号"],
@@ -85,7 +85,7 @@ class FitnessImportPlan:
     unchanged: int
 
     def report(self) -> ImportReport:
-        return _report(self, self.created, self.updated, self.unchanged, committed=False)
+        return ImportReport.of(self, self.created, self.updated, self.unchanged, committed=False)
 
 
 @dataclass
@@ -168,12 +168,14 @@ def commit_fitness_import(
         creates = [(next(uuids), c) for c in diff.creates]
         total, done = len(creates) + len(diff.updates), 0
         for start in range(0, max(len(creates), len(diff.updates)), CHUNK):
-            _tick(done, total, progress, cancelled)
+            tick(done, total, progress, cancelled)
             repo_fitness.insert_tests(db, creates[start : start + CHUNK], actor)
             repo_fitness.update_tests(db, diff.updates[start : start + CHUNK], actor)
             done += len(creates[start : start + CHUNK]) + len(diff.updates[start : start + CHUNK])
-        _tick(total, total, progress, cancelled)
-    return _report(plan, len(diff.creates), len(diff.updates), diff.unchanged, committed=True)
+        tick(total, total, progress, cancelled)
+    return ImportReport.of(
+        plan, len(diff.creates), len(diff.updates), diff.unchanged, committed=True
+    )
 
 
 def import_fitness(
@@ -238,9 +240,7 @@ def _alternates(table: RawTable, mapping: Mapping[str, int]) -> dict[str, list[i
 
 
 def _require_columns(table: RawTable, mapping: Mapping[str, int]) -> None:
-    for name, col in mapping.items():
-        if name not in FIELDS or not 0 <= col < len(table.headers):
-            raise ValueError(f"bad mapping {name} → {col} for {len(table.headers)} columns")
+    check_mapping(table, mapping, FIELDS)
     if "student_no" not in mapping:
         raise ImportFileError(
             tr(
@@ -357,20 +357,6 @@ def _compare(
         else:
             diff.unchanged += 1
     return diff
-
-
-def _report(
-    plan: FitnessImportPlan, created: int, updated: int, unchanged: int, *, committed: bool
-) -> ImportReport:
-    return ImportReport(
-        created=created,
-        updated=updated,
-        unchanged=unchanged,
-        rejected=list(plan.rejected),
-        skipped_blank=plan.skipped_blank,
-        committed=committed,
-        headers=plan.headers,
-    )
 
 
 __all__ = [

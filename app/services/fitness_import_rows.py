@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Final, NamedTuple
 
-from app.errors import Cancelled, ValidationError
+from app.errors import ValidationError
 from app.excel.table_reader import RawTable
 from app.i18n import tr
 from app.scoring.fitness_ranges import item_label
@@ -24,6 +24,7 @@ from app.services.fitness_values import (
     parse_item_value,
     sex_label,
 )
+from app.services.import_common import CheckedRows, join_reasons, tick
 from app.services.roster_rows import RejectedRow
 from app.validation.codes import parse_grade, parse_sex
 from app.validation.text import clean, clean_name
@@ -42,11 +43,7 @@ class FitnessRow(NamedTuple):
     exempt_reason: str | None  # "免体" or the reason column's text when the row is exempt
 
 
-@dataclass
-class CheckedFitnessRows:
-    valid: list[FitnessRow] = field(default_factory=list)
-    rejected: list[RejectedRow] = field(default_factory=list)
-    blank: int = 0
+CheckedFitnessRows = CheckedRows[FitnessRow]
 
 
 @dataclass(frozen=True)
@@ -306,22 +303,10 @@ def _rejection(
     """The first problem (in column order) names its column's header as written in the file."""
     order = sorted(errors, key=lambda f: columns.get(f, -1))
     first, *rest = order
-    others = [f"{headers[columns[f]]}: {errors[f]}" for f in rest]
+    others = [(headers[columns[f]], errors[f]) for f in rest]
     return RejectedRow(
         row=row_no,
         field=headers[columns[first]],
-        reason="; ".join([errors[first], *others]),
+        reason=join_reasons(errors[first], others),
         cells=tuple(cells),
     )
-
-
-def tick(
-    done: int,
-    total: int,
-    progress: Callable[[int, int], None] | None,
-    cancelled: Callable[[], bool] | None,
-) -> None:
-    if cancelled is not None and cancelled():
-        raise Cancelled()
-    if progress is not None:
-        progress(done, total)

@@ -19,18 +19,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from app.errors import Cancelled, ImportFileError
+from app.errors import Cancelled
 from app.excel.header_mapping import guess_mapping
 from app.excel.table_reader import RawTable, read_table
-from app.excel.table_writer import write_text_table
 from app.i18n import tr
+from app.services.import_common import (
+    IsCancelled,
+    Progress,
+    rejected_json,
+    require_columns,
+)
+from app.services.import_common import save_rejected_rows as _save_rejected
 from app.services.labor_import_rows import (
     FIELD_LABELS_ZH,
     FIELDS,
@@ -46,9 +52,6 @@ from app.services.workspace import require_school
 from app.terms import term_for_date
 from db import repo_labor
 from db.records import AuditEntry, append_audit, new_uuid, now_utc
-
-Progress = Callable[[int, int], None]
-IsCancelled = Callable[[], bool]
 
 LABOR_SYNONYMS: dict[str, list[str]] = {
     "student_no": ["学籍号", "全国学籍号", "学生全国学籍号", "学籍编号", "学生学籍号"],
@@ -80,9 +83,7 @@ class LaborImportReport:
             "created": self.created,
             "updated": self.updated,
             "unchanged": self.unchanged,
-            "rejected": [
-                {"row": r.row, "field": r.field, "reason": r.reason} for r in self.rejected
-            ],
+            "rejected": rejected_json(self.rejected),
         }
 
 
@@ -207,12 +208,7 @@ def import_labor_records(
 
 def save_rejected_rows(report: LaborImportReport, path: Path) -> None:
     """The rejected rows as .xlsx: the file's own headers plus a reason column, all as text."""
-    write_text_table(
-        Path(path),
-        [*report.headers, tr("Reason")],
-        ([*r.cells, r.reason] for r in report.rejected),
-        sheet_title=tr("Rejected rows"),
-    )
+    _save_rejected(report.rejected, report.headers, path)
 
 
 def _compare(db: Database, school_code: str, rows: tuple[LaborRow, ...] | list[LaborRow]) -> _Diff:
@@ -296,18 +292,13 @@ def _apply_updates(db: Database, updates: list[_Update], actor: str) -> None:
 
 
 def _require_columns(table: RawTable, mapping: Mapping[str, int]) -> None:
-    for name, col in mapping.items():
-        if name not in FIELDS or not 0 <= col < len(table.headers):
-            raise ValueError(f"bad mapping {name} → {col} for {len(table.headers)} columns")
-    missing = [FIELD_LABELS_ZH[f] for f in REQUIRED if f not in mapping]
-    if missing:
-        raise ImportFileError(
-            tr(
-                "The file {path} has no column for {columns}.",
-                path=table.source.name,
-                columns="、".join(missing),
-            ),
-            tr(
-                "Name the columns in the header row (学籍号, 姓名, 日期, 任务群, 项目, 场所, 时长) or map them when importing."
-            ),
-        )
+    require_columns(
+        table,
+        mapping,
+        fields=FIELDS,
+        required=REQUIRED,
+        labels=FIELD_LABELS_ZH,
+        todo=lambda: tr(
+            "Name the columns in the header row (学籍号, 姓名, 日期, 任务群, 项目, 场所, 时长) or map them when importing."
+        ),
+    )

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
-from app.errors import Cancelled, ValidationError
+from app.errors import ValidationError
 from app.excel.table_reader import RawTable
 from app.i18n import tr
 from app.labor.config import LaborConfig
@@ -24,6 +24,7 @@ from app.labor.parsing import (
     parse_setting,
     parse_task_group,
 )
+from app.services.import_common import CheckedRows, join_reasons, tick
 from app.services.labor_checks import MAX_DESCRIPTION, MAX_PROJECT
 from app.services.roster_rows import RejectedRow
 from app.validation.dates import parse_date
@@ -48,11 +49,7 @@ class LaborRow(NamedTuple):
     description: str
 
 
-@dataclass
-class CheckedLaborRows:
-    valid: list[LaborRow] = field(default_factory=list)
-    rejected: list[RejectedRow] = field(default_factory=list)
-    blank: int = 0
+CheckedLaborRows = CheckedRows[LaborRow]
 
 
 @dataclass(frozen=True)
@@ -91,14 +88,14 @@ def check_labor_rows(
     total = len(table.rows)
     for i, (cells, row_no) in enumerate(zip(table.rows, table.row_numbers, strict=True)):
         if i % CHECK_EVERY == 0:
-            _tick(i, total, progress, cancelled)
+            tick(i, total, progress, cancelled)
         raw = {f: cells[c] for f, c in columns}
         if all(v is None for v in raw.values()):
             result.blank += 1
             continue
         row, errors = _check_row(row_no, raw, roster, config, today)
         parsed.append((row_no, cells, row, errors))
-    _tick(total, total, progress, cancelled)
+    tick(total, total, progress, cancelled)
     rows_of: dict[tuple[str, ActivityKey], list[int]] = {}
     for row_no, _, row, _ in parsed:
         if row is not None:
@@ -204,22 +201,10 @@ def _rejection(
     order = [f for f in FIELDS if f in errors]
     order.sort(key=lambda f: list(headers).index(f) if f in headers else len(headers))
     first = order[0]
-    rest = [f"{headers.get(f, FIELD_LABELS_ZH[f])}: {errors[f]}" for f in order[1:]]
+    rest = [(headers.get(f, FIELD_LABELS_ZH[f]), errors[f]) for f in order[1:]]
     return RejectedRow(
         row=row_no,
         field=headers.get(first, ""),
-        reason="; ".join([errors[first], *rest]),
+        reason=join_reasons(errors[first], rest),
         cells=tuple(cells),
     )
-
-
-def _tick(
-    done: int,
-    total: int,
-    progress: Callable[[int, int], None] | None,
-    cancelled: Callable[[], bool] | None,
-) -> None:
-    if cancelled is not None and cancelled():
-        raise Cancelled()
-    if progress is not None:
-        progress(done, total)

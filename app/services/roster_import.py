@@ -11,26 +11,23 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from app.errors import ImportFileError
 from app.excel.header_mapping import guess_mapping, unmapped_headers
 from app.excel.table_reader import RawTable, read_table
-from app.excel.table_writer import write_text_table
 from app.i18n import tr
 from app.models import STAGE_GRADES
+from app.services.import_common import ImportReport, IsCancelled, Progress, require_columns
+from app.services.import_common import save_rejected_rows as _save_rejected
 from app.services.roster_rows import RejectedRow, ValidRow, check_rows
 from app.services.roster_writes import RosterDiff, compare, write_roster
 from app.services.workspace import require_school
 from app.validation.student import FIELD_LABELS_ZH, FIELDS, REQUIRED
-
-Progress = Callable[[int, int], None]
-IsCancelled = Callable[[], bool]
 
 ROSTER_FIELDS: tuple[str, ...] = FIELDS
 ROSTER_SYNONYMS: dict[str, list[str]] = {
@@ -43,27 +40,6 @@ ROSTER_SYNONYMS: dict[str, list[str]] = {
     "grade": ["年级", "年级编号", "年级名称"],
     "class": ["班级", "班级名称", "班级编号", "班号"],
 }
-
-
-@dataclass(frozen=True)
-class ImportReport:
-    created: int
-    updated: int
-    unchanged: int
-    rejected: list[RejectedRow]
-    skipped_blank: int
-    committed: bool  # False for a dry run
-    headers: tuple[str, ...]
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "rejected": [
-                {"row": r.row, "field": r.field, "reason": r.reason} for r in self.rejected
-            ],
-        }
 
 
 @dataclass(frozen=True)
@@ -81,7 +57,7 @@ class RosterImportPlan:
     new_classes: tuple[tuple[int, int], ...]  # (grade code, class number) created on commit
 
     def report(self) -> ImportReport:
-        return _report(self, self.created, self.updated, self.unchanged, committed=False)
+        return ImportReport.of(self, self.created, self.updated, self.unchanged, committed=False)
 
 
 def read_roster_file(path: Path) -> RawTable:
@@ -156,7 +132,9 @@ def commit_roster_import(
         diff: RosterDiff = write_roster(
             db, plan.school_code, plan.valid, actor=actor, progress=progress, cancelled=cancelled
         )
-    return _report(plan, len(diff.creates), len(diff.updates), diff.unchanged, committed=True)
+    return ImportReport.of(
+        plan, len(diff.creates), len(diff.updates), diff.unchanged, committed=True
+    )
 
 
 def import_roster(
@@ -221,43 +199,19 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 def save_rejected_rows(report: ImportReport, path: Path) -> None:
     """The rejected rows as .xlsx: the file's own headers plus a reason column, all as text."""
-    write_text_table(
-        Path(path),
-        [*report.headers, tr("Reason")],
-        ([*r.cells, r.reason] for r in report.rejected),
-        sheet_title=tr("Rejected rows"),
-    )
+    _save_rejected(report.rejected, report.headers, path)
 
 
 def _require_columns(table: RawTable, mapping: Mapping[str, int]) -> None:
-    for field, col in mapping.items():
-        if field not in FIELDS or not 0 <= col < len(table.headers):
-            raise ValueError(f"bad mapping {field} → {col} for {len(table.headers)} columns")
-    missing = [FIELD_LABELS_ZH[f] for f in REQUIRED if f not in mapping]
-    if missing:
-        raise ImportFileError(
-            tr(
-                "The file {path} has no column for {columns}.",
-                path=table.source.name,
-                columns="、".join(missing),
-            ),
-            tr(
-                "Name the columns in the header row (e.g. 学籍号, 姓名) or map them when importing."
-            ),
-        )
-
-
-def _report(
-    plan: RosterImportPlan, created: int, updated: int, unchanged: int, *, committed: bool
-) -> ImportReport:
-    return ImportReport(
-        created=created,
-        updated=updated,
-        unchanged=unchanged,
-        rejected=list(plan.rejected),
-        skipped_blank=plan.skipped_blank,
-        committed=committed,
-        headers=plan.headers,
+    require_columns(
+        table,
+        mapping,
+        fields=FIELDS,
+        required=REQUIRED,
+        labels=FIELD_LABELS_ZH,
+        todo=lambda: tr(
+            "Name the columns in the header row (e.g. 学籍号, 姓名) or map them when importing."
+        ),
     )
 
 
