@@ -20,6 +20,13 @@ TODAY = dt.date(2026, 12, 1)
 
 
 @pytest.fixture(autouse=True)
+def _hermetic_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's own workspace or passphrase in the environment must not leak into tests."""
+    for name in ("BAOSONG_DATA_DIR", "BAOSONG_PASSPHRASE", "BAOSONG_LANG"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
 def _english_core_messages() -> Iterator[None]:
     """Tests read the English source messages unless a test switches language itself."""
     i18n.set_language("en")

@@ -181,7 +181,8 @@ def _print_header(sha256: str, size: int, header: dict[str, Any]) -> None:
     print(
         tr("  terms: {terms}; mode: {mode}", terms=", ".join(header["terms"]), mode=header["mode"])
     )
-    print(tr("  sequence: {n}; previous: {prev}", n=header["sequence"], prev=header["prev_sha256"]))
+    previous = header["prev_sha256"] or tr("none (the school's first packet)")
+    print(tr("  sequence: {n}; previous: {prev}", n=header["sequence"], prev=previous))
     print(
         tr(
             "  created: {at} by Baosong {version}",

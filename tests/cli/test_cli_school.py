@@ -138,3 +138,24 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert info.value.code == 0
     assert capsys.readouterr().out.strip() == f"baosong-cli {__version__}"
+
+
+def test_a_closed_stdout_pipe_ends_quietly(tmp_path: Path) -> None:
+    """`baosong-cli … | head` must not end in a BrokenPipeError traceback."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from app.cli import main; "
+        "sys.exit(main(['--data-dir', sys.argv[1], 'demo', '--students', '60']))"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, str(tmp_path / "ws")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None
+    proc.stdout.close()  # the reader goes away before anything is written
+    _, err = proc.communicate(timeout=120)
+    assert b"Traceback" not in err
+    assert proc.returncode == 0
