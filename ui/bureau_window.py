@@ -12,31 +12,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QMessageBox,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app import __version__
 from app.services.bureau_workspace import bureau_profile
 from app.services.conflicts import count_open_conflicts
 from app.services.workspace import Workspace
-from ui.errors import show_info
-from ui.icons import icon
+from ui.navigation_window import NavigationWindow
 from ui.pages.bureau_intake_page import BureauIntakePage
 from ui.tasks import TaskRunner
-
-if TYPE_CHECKING:
-    from ui.dialogs.backups_dialog import BackupsDialog
 
 PAGE_KEYS = ("intake", "registry", "conflicts", "receipts", "overview", "settings")
 _ICONS = {
@@ -49,45 +34,15 @@ _ICONS = {
 }
 
 
-class BureauMainWindow(QMainWindow):
-    restore_requested = Signal(object)  # a backup (Path) to restore; see MainWindow
+class BureauMainWindow(NavigationWindow):
+    PAGE_KEYS = PAGE_KEYS
+    ICONS = _ICONS
 
     def __init__(self, ws: Workspace, runner: TaskRunner, *, today: dt.date | None = None) -> None:
-        super().__init__()
-        self._ws = ws
-        self._runner = runner
-        self._today = today
-        self.backups_dialog: BackupsDialog | None = None
+        super().__init__(ws, runner, today=today)
         self.guide: QMessageBox | None = None
         self.open_conflicts = 0
-        self.setWindowIcon(icon("app"))
-        self.nav = QListWidget()
-        self.nav.setIconSize(QSize(24, 24))
-        self.nav.setFixedWidth(150)
-        self.nav.setSpacing(2)
-        self.stack = QStackedWidget()
-        self.titles = self._page_titles()
-        self._builders: dict[str, Callable[[], QWidget]] = {
-            "intake": self._build_intake,
-            "registry": self._build_registry,
-            "conflicts": self._build_conflicts,
-            "receipts": self._build_receipts,
-            "overview": self._build_overview,
-            "settings": self._build_settings,
-        }
-        self._widgets: dict[str, QWidget] = {}
-        for key in PAGE_KEYS:
-            item = QListWidgetItem(icon(_ICONS[key]), self.titles[key])
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            self.nav.addItem(item)
-        central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
-        self._build_menus()
-        self.nav.currentRowChanged.connect(self._nav_changed)
-        self.intake_page: BureauIntakePage = self.show_page("intake")  # type: ignore[assignment]
+        self.intake_page: BureauIntakePage = self._finish_setup("intake")  # type: ignore[assignment]
         self.refresh_title()
         self.refresh_conflicts()
         self.resize(1100, 700)
@@ -102,48 +57,25 @@ class BureauMainWindow(QMainWindow):
             "settings": self.tr("Settings"),
         }
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.backups_action = QAction(self.tr("&Backups…"), self)
-        self.backups_action.triggered.connect(self.open_backups)
-        file_menu.addAction(self.backups_action)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("E&xit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.guide_action = QAction(self.tr("First &steps"), self)
-        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
-        self.guide_action.triggered.connect(self.open_guide)
-        help_menu.addAction(self.guide_action)
-        about_action = QAction(self.tr("&About Baosong"), self)
-        about_action.triggered.connect(self.show_about)
-        help_menu.addAction(about_action)
+    def _page_builders(self) -> dict[str, Callable[[], QWidget]]:
+        return {
+            "intake": self._build_intake,
+            "registry": self._build_registry,
+            "conflicts": self._build_conflicts,
+            "receipts": self._build_receipts,
+            "overview": self._build_overview,
+            "settings": self._build_settings,
+        }
+
+    def _guide_action_text(self) -> str:
+        return self.tr("First &steps")
 
     # -- pages --------------------------------------------------------------------------------
 
-    def show_page(self, key: str) -> QWidget:
-        """Switch to a page (building it on first use, reading it again otherwise)."""
-        widget = self._widgets.get(key)
-        if widget is None:
-            widget = self._builders[key]()
-            self._widgets[key] = widget
-            self.stack.addWidget(widget)
-        elif key not in ("intake", "settings"):
+    def _page_shown_again(self, key: str, widget: QWidget) -> None:
+        """A merge may have changed what the page lists: read the database again."""
+        if key not in ("intake", "settings"):
             widget.reload()  # type: ignore[attr-defined]
-        self.stack.setCurrentWidget(widget)
-        row = PAGE_KEYS.index(key)
-        if self.nav.currentRow() != row:
-            self.nav.setCurrentRow(row)
-        return widget
-
-    def page(self, key: str) -> QWidget | None:
-        return self._widgets.get(key)
-
-    def _nav_changed(self, row: int) -> None:
-        if row >= 0:
-            self.show_page(PAGE_KEYS[row])
 
     def reload(self) -> None:
         """After the window is first shown: the counts that depend on the database."""
@@ -215,17 +147,7 @@ class BureauMainWindow(QMainWindow):
         font.setBold(bool(self.open_conflicts))
         item.setFont(font)
 
-    # -- backups, steps, about ----------------------------------------------------------------
-
-    def open_backups(self) -> None:
-        from ui.dialogs.backups_dialog import BackupsDialog
-
-        if self.backups_dialog is None:
-            self.backups_dialog = BackupsDialog(self._ws, self._runner, parent=self)
-            self.backups_dialog.restore_requested.connect(self.restore_requested)
-        else:
-            self.backups_dialog.reload()
-        self.backups_dialog.open()
+    # -- steps and about --------------------------------------------------------------------
 
     def open_guide(self) -> None:
         """The bureau's first steps (帮助 → 入门步骤, F1), in a box that does not block."""
@@ -249,13 +171,9 @@ class BureauMainWindow(QMainWindow):
             self.guide.setWindowModality(Qt.WindowModality.NonModal)
         self.guide.show()
 
-    def show_about(self) -> None:
-        show_info(
-            self,
-            self.tr("About Baosong"),
-            self.tr(
-                "Baosong (报送) {version}\n\nThe education bureau's workspace: verifies and "
-                "merges the schools' signed submission packets, keeps the registry of school "
-                "keys and sends signed receipts."
-            ).format(version=__version__),
+    def _about_text(self) -> str:
+        return self.tr(
+            "Baosong (报送) {version}\n\nThe education bureau's workspace: verifies and "
+            "merges the schools' signed submission packets, keeps the registry of school "
+            "keys and sends signed receipts."
         )

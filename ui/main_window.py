@@ -1,89 +1,45 @@
 """The main window: navigation on the left, one page at a time on the right.
 
 Only the roster page is built at start-up; the other pages are built the first time they are
-opened, so the first window appears quickly even as pages grow.
+opened, so the first window appears quickly even as pages grow. The navigation, the menus and
+the backups dialog are shared with the bureau's window (ui/navigation_window.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMenu, QWidget
 
-from app import __version__
 from app.errors import UserError
 from app.services.workspace import Workspace, current_term, require_school
-from ui.errors import show_info
-from ui.icons import icon
 from ui.labels import term_label
+from ui.navigation_window import NavigationWindow
 from ui.pages.roster_page import RosterPage
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from ui.dialogs.backups_dialog import BackupsDialog
     from ui.dialogs.class_report_dialog import ClassReportDialog
 
 PAGE_KEYS = ("roster", "fitness", "pe", "labor", "arts", "packets", "settings")
 _ICONS = {"packets": "packet"}
 
 
-@dataclass
-class _Page:
-    key: str
-    title: str
-    build: Callable[[], QWidget]
-    widget: QWidget | None = None
-
-
-class MainWindow(QMainWindow):
-    # A backup file (Path) the user chose to restore; the AppController closes this window,
-    # restores and opens a new one.
-    restore_requested = Signal(object)
+class MainWindow(NavigationWindow):
+    PAGE_KEYS = PAGE_KEYS
+    ICONS = _ICONS
 
     def __init__(self, ws: Workspace, runner: TaskRunner, *, today: dt.date | None = None) -> None:
-        super().__init__()
-        self._ws = ws
-        self._runner = runner
-        self._today = today
+        super().__init__(ws, runner, today=today)
         self.guide: QWidget | None = None
-        self.backups_dialog: BackupsDialog | None = None
         self.class_report_dialog: ClassReportDialog | None = None
-        self.setWindowIcon(icon("app"))
-        self.nav = QListWidget()
-        self.nav.setIconSize(QSize(24, 24))
-        self.nav.setFixedWidth(150)
-        self.nav.setSpacing(2)
-        self.stack = QStackedWidget()
-        self._pages: dict[str, _Page] = {}
-        for key, title in self._page_titles().items():
-            self._pages[key] = _Page(key, title, self._builder(key))
-            item = QListWidgetItem(icon(_ICONS.get(key, key)), title)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            self.nav.addItem(item)
-        central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
-        self._build_menus()
-        self.nav.currentRowChanged.connect(self._nav_changed)
-        self.roster_page: RosterPage = self.show_page("roster")  # type: ignore[assignment]
+        self.roster_page: RosterPage = self._finish_setup("roster")  # type: ignore[assignment]
         self.refresh_title()
         self.resize(1100, 700)
 
@@ -98,6 +54,9 @@ class MainWindow(QMainWindow):
             "settings": self.tr("Settings"),
         }
 
+    def _page_builders(self) -> dict[str, Callable[[], QWidget]]:
+        return {key: self._builder(key) for key in PAGE_KEYS}
+
     def _builder(self, key: str) -> Callable[[], QWidget]:
         if key == "roster":
             return self._build_roster
@@ -111,48 +70,15 @@ class MainWindow(QMainWindow):
             return self._build_packets
         return partial(self._build_placeholder, key)
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+    def _add_file_actions(self, file_menu: QMenu) -> None:
         self.class_report_action = QAction(self.tr("&Print class reports…"), self)
         self.class_report_action.triggered.connect(self._print_class_reports)
         file_menu.addAction(self.class_report_action)
-        self.backups_action = QAction(self.tr("&Backups…"), self)
-        self.backups_action.triggered.connect(self.open_backups)
-        file_menu.addAction(self.backups_action)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("E&xit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.guide_action = QAction(self.tr("User &guide"), self)
-        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
-        self.guide_action.triggered.connect(self.open_guide)
-        help_menu.addAction(self.guide_action)
-        about_action = QAction(self.tr("&About Baosong"), self)
-        about_action.triggered.connect(self.show_about)
-        help_menu.addAction(about_action)
+
+    def _guide_action_text(self) -> str:
+        return self.tr("User &guide")
 
     # -- pages --------------------------------------------------------------------------------
-
-    def show_page(self, key: str) -> QWidget:
-        """Switch to a page (building it on first use) and return it."""
-        page = self._pages[key]
-        if page.widget is None:
-            page.widget = page.build()
-            self.stack.addWidget(page.widget)
-        self.stack.setCurrentWidget(page.widget)
-        row = PAGE_KEYS.index(key)
-        if self.nav.currentRow() != row:
-            self.nav.setCurrentRow(row)
-        return page.widget
-
-    def page(self, key: str) -> QWidget | None:
-        return self._pages[key].widget
-
-    def _nav_changed(self, row: int) -> None:
-        if row >= 0:
-            self.show_page(PAGE_KEYS[row])
 
     def _build_roster(self) -> QWidget:
         page = RosterPage(self._ws, self._runner, today=self._today)
@@ -198,7 +124,7 @@ class MainWindow(QMainWindow):
         from ui.pages.placeholder_page import PlaceholderPage, placeholder_texts
 
         what, first = placeholder_texts()[key]
-        return PlaceholderPage(self._pages[key].title, _ICONS.get(key, key), what, first)
+        return PlaceholderPage(self.titles[key], _ICONS.get(key, key), what, first)
 
     # -- title, counts, about -----------------------------------------------------------------
 
@@ -225,18 +151,7 @@ class MainWindow(QMainWindow):
             )
         )
 
-    # -- backups and the guide ----------------------------------------------------------------
-
-    def open_backups(self) -> None:
-        """The backups dialog; one per window, kept (its background tasks report back to it)."""
-        from ui.dialogs.backups_dialog import BackupsDialog
-
-        if self.backups_dialog is None:
-            self.backups_dialog = BackupsDialog(self._ws, self._runner, parent=self)
-            self.backups_dialog.restore_requested.connect(self.restore_requested)
-        else:
-            self.backups_dialog.reload()
-        self.backups_dialog.open()
+    # -- class reports and the guide ---------------------------------------------------------
 
     def _print_class_reports(self) -> None:
         self.open_class_report()
@@ -262,13 +177,9 @@ class MainWindow(QMainWindow):
         self.guide.show()
         self.guide.activateWindow()  # brings an open guide to the front
 
-    def show_about(self) -> None:
-        show_info(
-            self,
-            self.tr("About Baosong"),
-            self.tr(
-                "Baosong (报送) {version}\n\nOffline records of labor education, physical "
-                "fitness, PE and arts education for schools, with signed submission packets "
-                "for the education bureau."
-            ).format(version=__version__),
+    def _about_text(self) -> str:
+        return self.tr(
+            "Baosong (报送) {version}\n\nOffline records of labor education, physical "
+            "fitness, PE and arts education for schools, with signed submission packets "
+            "for the education bureau."
         )

@@ -1099,6 +1099,17 @@
     </message>
 </context>
 <context>
+    <name>BackupsBox</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Backups and restore…</source>
+        <translation>备份与恢复…</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>Backups</source>
@@ -1434,28 +1445,8 @@ The current state of the database is saved first as a backup, so this can be und
         <translation>设置</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Backups…</source>
-        <translation>备份(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>E&amp;xit</source>
-        <translation>退出(&amp;X)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
         <source>First &amp;steps</source>
         <translation>入门步骤(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;About Baosong</source>
-        <translation>关于报送(&amp;A)</translation>
     </message>
     <message>
         <source>no bureau yet</source>
@@ -1494,10 +1485,6 @@ The current state of the database is saved first as a backup, so this can be und
 5. 回执与退回：为学校写出签名回执，并退回需要更正的内容。</translation>
     </message>
     <message>
-        <source>About Baosong</source>
-        <translation>关于报送</translation>
-    </message>
-    <message>
         <source>Baosong (报送) {version}
 
 The education bureau&apos;s workspace: verifies and merges the schools&apos; signed submission packets, keeps the registry of school keys and sends signed receipts.</source>
@@ -1519,14 +1506,6 @@ The education bureau&apos;s workspace: verifies and merges the schools&apos; sig
 </context>
 <context>
     <name>BureauSettingsPage</name>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>A new language applies the next time Baosong starts.</source>
-        <translation>新语言在下次启动报送时生效。</translation>
-    </message>
     <message>
         <source>Bureau</source>
         <translation>教育局</translation>
@@ -1568,24 +1547,12 @@ The education bureau&apos;s workspace: verifies and merges the schools&apos; sig
         <translation>加密密钥（数据包）</translation>
     </message>
     <message>
-        <source>Backups</source>
-        <translation>备份</translation>
-    </message>
-    <message>
         <source>Baosong backs the central database up every day and before every merge. A backup can be restored here.</source>
         <translation>报送每天以及每次合并前都会备份中心数据库。可在此恢复备份。</translation>
     </message>
     <message>
-        <source>Backups and restore…</source>
-        <translation>备份与恢复…</translation>
-    </message>
-    <message>
         <source>No key yet</source>
         <translation>尚无密钥</translation>
-    </message>
-    <message>
-        <source>Saved. Restart Baosong to see the new language everywhere.</source>
-        <translation>已保存。重新启动报送后，所有界面都将使用新语言。</translation>
     </message>
     <message>
         <source>The bureau&apos;s details were saved.</source>
@@ -5296,6 +5263,21 @@ score</source>
     </message>
 </context>
 <context>
+    <name>LanguageBox</name>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time Baosong starts.</source>
+        <translation>更改语言后，下次启动报送时生效。</translation>
+    </message>
+    <message>
+        <source>Saved. Restart Baosong to see the new language everywhere.</source>
+        <translation>已保存。重新启动报送后，新语言将在所有界面生效。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Student roster</source>
@@ -5326,32 +5308,12 @@ score</source>
         <translation>设置</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
         <source>&amp;Print class reports…</source>
         <translation>打印班级报告(&amp;P)…</translation>
     </message>
     <message>
-        <source>&amp;Backups…</source>
-        <translation>备份(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>E&amp;xit</source>
-        <translation>退出(&amp;X)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
         <source>User &amp;guide</source>
         <translation>使用指南(&amp;G)</translation>
-    </message>
-    <message>
-        <source>&amp;About Baosong</source>
-        <translation>关于报送(&amp;A)</translation>
     </message>
     <message>
         <source>no school yet</source>
@@ -5368,10 +5330,6 @@ score</source>
     <message>
         <source>{on_roll} students on roll, {shown} shown</source>
         <translation>在籍学生 {on_roll} 人，当前显示 {shown} 人</translation>
-    </message>
-    <message>
-        <source>About Baosong</source>
-        <translation>关于报送</translation>
     </message>
     <message>
         <source>Baosong (报送) {version}
@@ -5431,6 +5389,33 @@ Offline records of labor education, physical fitness, PE and arts education for 
     <message>
         <source>Required, but no column chosen yet: {fields}</source>
         <translation>以下必填项目还没有选择对应的列：{fields}</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Baosong</source>
+        <translation>关于报送(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Baosong</source>
+        <translation>关于报送</translation>
     </message>
 </context>
 <context>
@@ -7057,14 +7042,6 @@ Choose a passphrase for the new key.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>A new language applies the next time Baosong starts.</source>
-        <translation>更改语言后，下次启动报送时生效。</translation>
-    </message>
-    <message>
         <source>Current term</source>
         <translation>当前学期</translation>
     </message>
@@ -7101,16 +7078,8 @@ Choose a passphrase for the new key.</source>
         <translation>学段</translation>
     </message>
     <message>
-        <source>Backups</source>
-        <translation>备份</translation>
-    </message>
-    <message>
         <source>Baosong backs the database up every day (the last 14 days and 12 months are kept) and before every risky action. A backup can be restored here.</source>
         <translation>报送每天自动备份数据库（保留最近 14 天和 12 个月的备份），并在每次风险操作前备份。可以在这里恢复备份。</translation>
-    </message>
-    <message>
-        <source>Backups and restore…</source>
-        <translation>备份与恢复…</translation>
     </message>
     <message>
         <source>Labor and arts rules</source>
@@ -7135,10 +7104,6 @@ Choose a passphrase for the new key.</source>
     <message>
         <source>No school yet: enter its profile and save.</source>
         <translation>尚未建立学校：请填写学校信息并保存。</translation>
-    </message>
-    <message>
-        <source>Saved. Restart Baosong to see the new language everywhere.</source>
-        <translation>已保存。重新启动报送后，新语言将在所有界面生效。</translation>
     </message>
     <message>
         <source>The current term is now {term}.</source>

@@ -7,10 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -26,12 +25,9 @@ from app.errors import UserError
 from app.services.bureau_keys import bureau_keys, export_bureau_keys
 from app.services.bureau_workspace import init_bureau, require_bureau
 from app.services.keys_service import backup_keys
-from app.services.workspace import Workspace, get_language, set_language
+from app.services.workspace import Workspace
 from ui.models.bureau_labels import grouped_fingerprint
-from ui.pages.settings_page import LANGUAGE_NAMES
-
-_OK_STYLE = "color: #2e7d32;"
-_ERROR_STYLE = "color: #c62828;"
+from ui.widgets.settings_sections import BackupsBox, LanguageBox, message_label, say
 
 
 class BureauSettingsPage(QWidget):
@@ -53,22 +49,13 @@ class BureauSettingsPage(QWidget):
 
     @staticmethod
     def _label() -> QLabel:
-        label = QLabel()
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
+        return message_label(selectable=True)
 
     def _language_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Language"))
-        self.language = QComboBox()
-        for code, name in LANGUAGE_NAMES:
-            self.language.addItem(name, code)
-        self.language_note = self._label()
-        self.language_note.setText(self.tr("A new language applies the next time Baosong starts."))
-        form = QFormLayout(box)
-        form.addRow(self.tr("Language"), self.language)
-        form.addRow(self.language_note)
-        return box
+        self.language_box = LanguageBox(self.ws, selectable=True)
+        self.language = self.language_box.language
+        self.language_note = self.language_box.note
+        return self.language_box
 
     def _bureau_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Bureau"))
@@ -121,27 +108,20 @@ class BureauSettingsPage(QWidget):
         return box
 
     def _backups_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Backups"))
-        text = self._label()
-        text.setText(
+        box = BackupsBox(
             self.tr(
                 "Baosong backs the central database up every day and before every merge. A "
                 "backup can be restored here."
-            )
+            ),
+            selectable=True,
         )
-        self.backups_button = QPushButton(self.tr("Backups and restore…"))
-        self.backups_button.clicked.connect(self.backups_requested)
-        layout = QVBoxLayout(box)
-        layout.addWidget(text)
-        layout.addWidget(self.backups_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.backups_button = box.button
+        box.requested.connect(self.backups_requested)
         return box
 
     def load(self) -> None:
         db = self.ws.db
-        self.language.blockSignals(True)
-        self.language.setCurrentIndex(max(0, self.language.findData(get_language(db))))
-        self.language.blockSignals(False)
-        self.language.currentIndexChanged.connect(self.apply_language)
+        self.language_box.load()
         profile = require_bureau(db)
         self.name.setText(profile.name)
         self.district.setText(profile.district)
@@ -157,19 +137,16 @@ class BureauSettingsPage(QWidget):
         self.backup_keys_button.setEnabled(keys is not None)
 
     def apply_language(self, _index: int = 0) -> None:
-        set_language(self.ws.db, self.language.currentData())
-        self.language_note.setText(
-            self.tr("Saved. Restart Baosong to see the new language everywhere.")
-        )
+        self.language_box.apply()
 
     def save_profile(self) -> None:
         try:
             profile = init_bureau(self.ws.db, name=self.name.text(), district=self.district.text())
         except UserError as exc:
-            self._say(self.profile_message, str(exc), ok=False)
+            say(self.profile_message, str(exc), ok=False)
             return
         self.name.setText(profile.name)
-        self._say(self.profile_message, self.tr("The bureau's details were saved."), ok=True)
+        say(self.profile_message, self.tr("The bureau's details were saved."), ok=True)
         self.profile_changed.emit()
 
     def export_public_keys(self) -> None:
@@ -180,9 +157,9 @@ class BureauSettingsPage(QWidget):
         try:
             export_bureau_keys(self.ws, dest)
         except UserError as exc:
-            self._say(self.keys_message, str(exc), ok=False)
+            say(self.keys_message, str(exc), ok=False)
             return
-        self._say(
+        say(
             self.keys_message,
             self.tr(
                 "The public keys were written to {path}. Give the file to every school."
@@ -197,18 +174,13 @@ class BureauSettingsPage(QWidget):
         try:
             copied = backup_keys(self.ws, folder)
         except UserError as exc:
-            self._say(self.keys_message, str(exc), ok=False)
+            say(self.keys_message, str(exc), ok=False)
             return
-        self._say(
+        say(
             self.keys_message,
             self.tr("{n} key files were copied to {folder}.").format(n=len(copied), folder=folder),
             ok=True,
         )
-
-    @staticmethod
-    def _say(label: QLabel, text: str, *, ok: bool) -> None:
-        label.setStyleSheet(_OK_STYLE if ok else _ERROR_STYLE)
-        label.setText(text)
 
     def _ask_export_path(self, suggested: Path) -> Path | None:
         path, _filter = QFileDialog.getSaveFileName(

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -23,21 +22,16 @@ from app.services.workspace import (
     DEFAULT_DISTRICT,
     Workspace,
     current_term,
-    get_language,
     init_school,
     require_school,
     school_code,
     set_current_term,
-    set_language,
 )
 from app.terms import term_for_date
 from ui.dialogs.arts_settings_dialog import ArtsSettingsDialog
 from ui.dialogs.labor_settings_dialog import LaborSettingsDialog
 from ui.labels import stage_labels, term_label
-
-LANGUAGE_NAMES = (("zh_CN", "中文"), ("en", "English"))  # each language in its own words
-_OK_STYLE = "color: #2e7d32;"
-_ERROR_STYLE = "color: #c62828;"
+from ui.widgets.settings_sections import BackupsBox, LanguageBox, message_label, say
 
 
 def nearby_terms(today: dt.date) -> list[str]:
@@ -65,23 +59,11 @@ class SettingsPage(QWidget):
         layout.addStretch(1)
         self.load()
 
-    @staticmethod
-    def _message_label() -> QLabel:
-        label = QLabel()
-        label.setWordWrap(True)
-        return label
-
     def _language_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Language"))
-        self.language = QComboBox()
-        for code, name in LANGUAGE_NAMES:
-            self.language.addItem(name, code)
-        self.language_note = self._message_label()
-        self.language_note.setText(self.tr("A new language applies the next time Baosong starts."))
-        form = QFormLayout(box)
-        form.addRow(self.tr("Language"), self.language)
-        form.addRow(self.language_note)
-        return box
+        self.language_box = LanguageBox(self._ws)
+        self.language = self.language_box.language
+        self.language_note = self.language_box.note
+        return self.language_box
 
     def _term_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Current term"))
@@ -90,7 +72,7 @@ class SettingsPage(QWidget):
         self.term.addItems(nearby_terms(self._today))
         self.term_apply = QPushButton(self.tr("Apply"))
         self.term_apply.clicked.connect(self.apply_term)
-        self.term_message = self._message_label()
+        self.term_message = message_label()
         row = QHBoxLayout()
         row.addWidget(self.term, 1)
         row.addWidget(self.term_apply)
@@ -111,7 +93,7 @@ class SettingsPage(QWidget):
             self.stage.addItem(label, stage.value)
         self.school_save = QPushButton(self.tr("Save school profile"))
         self.school_save.clicked.connect(self.save_school)
-        self.school_message = self._message_label()
+        self.school_message = message_label()
         form = QFormLayout(box)
         form.addRow(self.tr("School code (学校标识码)"), self.code)
         form.addRow(self.tr("School name"), self.name)
@@ -122,19 +104,14 @@ class SettingsPage(QWidget):
         return box
 
     def _backups_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Backups"))
-        text = self._message_label()
-        text.setText(
+        box = BackupsBox(
             self.tr(
                 "Baosong backs the database up every day (the last 14 days and 12 months are "
                 "kept) and before every risky action. A backup can be restored here."
             )
         )
-        self.backups_button = QPushButton(self.tr("Backups and restore…"))
-        self.backups_button.clicked.connect(self.backups_requested)
-        layout = QVBoxLayout(box)
-        layout.addWidget(text)
-        layout.addWidget(self.backups_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.backups_button = box.button
+        box.requested.connect(self.backups_requested)
         return box
 
     def _rules_box(self) -> QGroupBox:
@@ -160,7 +137,7 @@ class SettingsPage(QWidget):
                 ),
             ),
         ):
-            text = self._message_label()
+            text = message_label()
             text.setText(note)
             layout.addWidget(text)
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -180,10 +157,7 @@ class SettingsPage(QWidget):
 
     def load(self) -> None:
         db = self._ws.db
-        self.language.blockSignals(True)
-        self.language.setCurrentIndex(max(0, self.language.findData(get_language(db))))
-        self.language.blockSignals(False)
-        self.language.currentIndexChanged.connect(self.apply_language)
+        self.language_box.load()
         self.term.setCurrentText(current_term(db).code)
         if school_code(db) is None:
             self.code.setEnabled(True)
@@ -198,18 +172,15 @@ class SettingsPage(QWidget):
         self.stage.setCurrentIndex(self.stage.findData(school.stage.value))
 
     def apply_language(self, _index: int = 0) -> None:
-        set_language(self._ws.db, self.language.currentData())
-        self.language_note.setText(
-            self.tr("Saved. Restart Baosong to see the new language everywhere.")
-        )
+        self.language_box.apply()
 
     def apply_term(self) -> None:
         try:
             term = set_current_term(self._ws.db, self.term.currentText())
         except UserError as exc:
-            self._say(self.term_message, str(exc), ok=False)
+            say(self.term_message, str(exc), ok=False)
             return
-        self._say(
+        say(
             self.term_message,
             self.tr("The current term is now {term}.").format(term=term_label(term)),
             ok=True,
@@ -228,15 +199,10 @@ class SettingsPage(QWidget):
                 today=self._today,
             )
         except UserError as exc:
-            self._say(self.school_message, str(exc), ok=False)
+            say(self.school_message, str(exc), ok=False)
             return
         self.code.setEnabled(False)
         self.name.setText(school.name)  # as stored: spaces and full-width brackets normalised
         self.term.setCurrentText(current_term(self._ws.db).code)
-        self._say(self.school_message, self.tr("The school profile was saved."), ok=True)
+        say(self.school_message, self.tr("The school profile was saved."), ok=True)
         self.profile_changed.emit()
-
-    @staticmethod
-    def _say(label: QLabel, text: str, *, ok: bool) -> None:
-        label.setStyleSheet(_OK_STYLE if ok else _ERROR_STYLE)
-        label.setText(text)
