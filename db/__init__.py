@@ -17,6 +17,11 @@ from db.migrations import MIGRATIONS, migration_names
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+# Pages the WAL may hold before a commit copies them into the database file (SQLite's default is
+# 1,000 = 4 MiB). A bulk write (a roster import, a merged packet) is larger than 4 MiB, so with
+# the default nearly every one also pays a checkpoint, and a page that successive writes touch is
+# copied once per write; at 64 MiB that work is shared by many commits (and done on close).
+WAL_AUTOCHECKPOINT_PAGES = 16_384
 
 
 def connect(path: Path) -> Database:
@@ -31,6 +36,7 @@ def connect(path: Path) -> Database:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
     except sqlite3.DatabaseError as exc:
         raise WorkspaceError(
             tr("The database {path} cannot be opened ({reason}).", path=path, reason=exc),

@@ -742,3 +742,41 @@ CREATE INDEX merge_conflicts_record ON merge_conflicts(table_name, record_uuid, 
 CREATE INDEX merge_conflicts_school ON merge_conflicts(school_code, status)
 """,
     )
+
+
+@MIGRATIONS(name="0010_bulk_create_audit")
+def m0010_bulk_create_audit(db: Database) -> None:
+    """Records created in bulk (a roster import, a packet merged at the bureau) are audited by one
+    ``create_many`` entry per table whose ``new`` lists their uuids (db/records.py).
+    ``audit_record_changes`` is the log as one row per (entry, record) either way: the incremental
+    export, receipts and the district caches ask it which records changed after a mark.
+
+    Indexes cost every bulk insert (a roster import): ``students_name`` goes, as the roster
+    searches names with ``LIKE '%…%'``, which no index serves; ``students_school`` serves only a
+    bureau's queries over many schools, so it stays in bureau workspaces and ``init_bureau``
+    creates it (``BUREAU_INDEXES``).
+    """
+    kind = db.execute("SELECT value FROM settings WHERE key = 'workspace_kind'").fetchone()
+    if kind is None or kind[0] != "bureau":
+        db.execute("DROP INDEX students_school")
+    run_statements(
+        db,
+        """
+CREATE VIEW audit_record_changes (id, table_name, record_uuid) AS
+    SELECT id, table_name, record_uuid FROM audit_log WHERE action != 'create_many'
+    UNION ALL
+    SELECT a.id, a.table_name, j.value FROM audit_log a, json_each(a.new, '$.uuids') j
+    WHERE a.action = 'create_many';
+DROP INDEX students_name
+""",
+    )
+
+
+# Indexes only a bureau workspace has: made when a workspace becomes a bureau (and kept by
+# migration 0010 in workspaces that already were one).
+BUREAU_INDEXES = ("CREATE INDEX IF NOT EXISTS students_school ON students(school_code, uuid)",)
+
+
+def create_bureau_indexes(db: Database) -> None:
+    for statement in BUREAU_INDEXES:
+        db.execute(statement)

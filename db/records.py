@@ -3,14 +3,16 @@
 Every write of a record goes through here so that revision, ``updated_at``/``updated_by``, the
 tombstone rule and the audit log cannot be forgotten by one repository.
 
-The audit log has one row per created, changed or tombstoned record, bulk writes included:
-``new`` (and ``old`` for a change) is the canonical JSON of the record's content (changed columns
-for an update), and each row's hash covers the previous row's hash. Bulk writers (the roster
-import) keep that representation and only make it cheaper: ``canonical_encoder`` builds the same
-JSON text from a template, ``append_audit_encoded`` hashes and inserts the rows in one
-``executemany``. One entry per import batch was measured (about 0.04 s less for 10,000
-students) and not taken: ``db.repo_packets.select_records`` finds the records an incremental packet
-must carry through their own ``record_uuid`` rows, and would miss every student of such a batch.
+The audit log is hash-chained: each row's hash covers the previous row's hash. A record written
+on its own gets one row: ``new`` (and ``old`` for a change) is the canonical JSON of its content
+(changed columns for an update). Records *created in bulk* (a roster import, a packet merged at
+the bureau) get one ``create_many`` row per table and batch, whose ``new`` names the source and
+lists the uuids: the content is not repeated, because it is the record itself at revision 1 —
+every later change is audited with its old values, so the first version is always recoverable —
+and at the bureau it is also the archived packet. That keeps a 10,000-student import or a
+district's merge from writing its data twice (bench/roster_import_bench.py, merge_bench.py).
+``changes_after_sql`` reads both shapes as one row per record (the ``audit_record_changes``
+view), which is how an incremental packet finds what changed since the last one.
 """
 
 from __future__ import annotations
@@ -161,6 +163,29 @@ def _chained(
         digest = sha256(text.encode()).hexdigest()
         yield (at, actor, table, record_uuid, action, old, new, prev, digest)
         prev = digest
+
+
+CREATE_MANY = "create_many"
+
+
+def created_batch_entry(table: str, uuids_json: str, source: str) -> EncodedEntry:
+    """The ``create_many`` entry of records of ``table`` created together.
+
+    ``uuids_json`` is the uuids as a compact JSON array (``canonical_json(list)``, or SQLite's
+    ``json_group_array``, which writes the same text for uuids); ``source`` says where they came
+    from (the file, the packet's SHA-256)."""
+    new = '{"source":' + canonical_json(source) + ',"uuids":' + uuids_json + "}"
+    return (table, "", CREATE_MANY, None, new)
+
+
+def changes_after_sql(table: str, mark: str, upto: str | None = None) -> str:
+    """SQL for the uuids of ``table``'s records with an audit entry after the audit id ``mark``
+    (and at most ``upto``): SQL expressions, e.g. parameter names such as ``:mark``."""
+    upper = f" AND id <= {upto}" if upto is not None else ""
+    return (
+        f"SELECT record_uuid FROM audit_record_changes WHERE id > {mark}{upper} "
+        f"AND table_name = '{table}'"
+    )
 
 
 def verify_audit_chain(db: Database) -> int | None:

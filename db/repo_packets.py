@@ -10,6 +10,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.records import changes_after_sql
+
 PACKET_STATUSES = ("exported", "acknowledged", "returned")
 LEDGER_STATUSES = ("merged", "duplicate", "rejected")
 
@@ -81,7 +83,7 @@ def set_exported_status(db: Database, packet_uuid: str, status: str, at: str) ->
 
 
 def audit_mark(db: Database) -> int:
-    """The id of the newest audit row: every record write adds one (db/records.py)."""
+    """The id of the newest audit row: every write of records adds one (db/records.py)."""
     return int(db.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0])
 
 
@@ -94,16 +96,13 @@ def select_records(
     *,
     changed_after: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Rows of ``table`` within ``scope``; with ``changed_after``, only those with an audit row
+    """Rows of ``table`` within ``scope``; with ``changed_after``, only those with an audit entry
     newer than that mark (a change counter, so clock changes on a school PC do not matter)."""
     sql = f"SELECT {', '.join(f't.{c}' for c in columns)} FROM {table} t WHERE ({scope})"
     args = dict(params)
     if changed_after is not None:
-        sql += (
-            " AND t.uuid IN (SELECT record_uuid FROM audit_log "
-            "WHERE id > :changed_after AND table_name = :table_name)"
-        )
-        args.update(changed_after=changed_after, table_name=table)
+        sql += f" AND t.uuid IN ({changes_after_sql(table, ':changed_after')})"
+        args.update(changed_after=changed_after)
     cur = db.execute(sql + " ORDER BY t.uuid", args)
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]

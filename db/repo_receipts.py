@@ -148,7 +148,7 @@ def clear_corrected_flags(db: Database, packet_sha256: str, at: str) -> int:
         "  SELECT 1 FROM exported_packets flagged, exported_packets now "
         "  WHERE flagged.sha256 = record_statuses.packet_sha256 AND now.sha256 = :packet "
         "  AND flagged.sequence < now.sequence AND EXISTS ("
-        "    SELECT 1 FROM audit_log a WHERE a.record_uuid = record_statuses.record_uuid "
+        "    SELECT 1 FROM audit_record_changes a WHERE a.record_uuid = record_statuses.record_uuid "
         "    AND a.table_name = record_statuses.table_name "
         "    AND a.id > flagged.audit_mark AND a.id <= now.audit_mark))",
         {"packet": packet_sha256, "at": at},

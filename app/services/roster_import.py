@@ -55,6 +55,7 @@ class RosterImportPlan:
     updated: int
     unchanged: int
     new_classes: tuple[tuple[int, int], ...]  # (grade code, class number) created on commit
+    source: str = ""  # the file, as the audit entry of the created students names it
 
     def report(self) -> ImportReport:
         return ImportReport.of(self, self.created, self.updated, self.unchanged, committed=False)
@@ -116,6 +117,7 @@ def _plan(
         updated=len(diff.updates),
         unchanged=diff.unchanged,
         new_classes=tuple(diff.new_classes),
+        source=f"roster import: {table.source.name}" + (f" [{table.sheet}]" if table.sheet else ""),
     )
 
 
@@ -130,7 +132,13 @@ def commit_roster_import(
     """Write the plan in one transaction; on cancel the database is left exactly as it was."""
     with _cyclic_gc_paused():
         diff: RosterDiff = write_roster(
-            db, plan.school_code, plan.valid, actor=actor, progress=progress, cancelled=cancelled
+            db,
+            plan.school_code,
+            plan.valid,
+            actor=actor,
+            source=plan.source or "roster import",
+            progress=progress,
+            cancelled=cancelled,
         )
     return ImportReport.of(
         plan, len(diff.creates), len(diff.updates), diff.unchanged, committed=True

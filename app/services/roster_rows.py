@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import NamedTuple
 
 from app.errors import Cancelled
@@ -49,7 +50,7 @@ class CheckedRows:
 # (spreadsheet row number, the row's cells, the mapped cells as validated, parsed, errors).
 # A plain tuple: one is made per row, and a NamedTuple's Python-level __new__ costs several
 # times more.
-_Checked = tuple[int, list[object], list[object], StudentFields | None, dict[str, str]]
+_Checked = tuple[int, list[object], Sequence[object], StudentFields | None, dict[str, str]]
 _NO_ERRORS: dict[str, str] = {}  # shared by every valid row; never mutated
 
 
@@ -87,24 +88,35 @@ def _check_block(
     """Validate ``rows`` (cells, row number) into ``checked``; returns how many were blank."""
     int_text = [i for i, f in enumerate(validator.fields) if f in _INT_TEXT_FIELDS]
     fast, full = validator.fast, validator.full
+    mapped = itemgetter(*indexes) if len(indexes) > 1 else lambda cells: (cells[indexes[0]],)
     width = len(indexes)
     blank = 0
     for cells, row_no in rows:
-        values = [cells[c] for c in indexes]  # the reader gives None for every empty cell
+        values: Sequence[object] = mapped(cells)  # the reader gives None for every empty cell
         if values.count(None) == width:
             blank += 1  # e.g. a template's pre-numbered 序号 column with nothing else filled in
             continue
-        for p in int_text:
-            v = values[p]
-            if isinstance(v, float) and v.is_integer():
-                values[p] = str(int(v))  # calamine gives 1.0 for a 民族 or 性别 code typed as 1
-        # The fast path accepts the common shapes; every other row gets the full check.
+        # The fast path accepts the common shapes; every other row gets the full check. A number
+        # cell in a text column never passes the fast path, so it is turned back into text only
+        # then (calamine gives 1.0 for a 民族 or 性别 code typed as 1) and the row tried again.
         parsed = fast(values)
+        if parsed is None:
+            values = _int_cells_as_text(values, int_text)
+            parsed = fast(values)
         if parsed is not None:
             checked.append((row_no, cells, values, parsed, _NO_ERRORS))
         else:
             checked.append((row_no, cells, values, *full(values)))
     return blank
+
+
+def _int_cells_as_text(values: Sequence[object], positions: list[int]) -> list[object]:
+    as_text = list(values)
+    for p in positions:
+        v = as_text[p]
+        if isinstance(v, float) and v.is_integer():
+            as_text[p] = str(int(v))
+    return as_text
 
 
 def _collect(
@@ -144,8 +156,11 @@ def _collect(
         else:
             key = tuple(f for f, i in optional if values[i] is not None)
             given = given_sets.get(key) or given_sets.setdefault(key, frozenset(key))
-        result.valid.append(ValidRow(row_no, parsed, given))
+        result.valid.append(_new_tuple(ValidRow, (row_no, parsed, given)))  # C speed
     return result
+
+
+_new_tuple = tuple.__new__  # ValidRow(...) without NamedTuple's Python-level __new__
 
 
 def _tick(

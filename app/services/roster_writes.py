@@ -1,8 +1,9 @@
 """The roster import's comparison with the database and its one-transaction bulk write.
 
 Bulk on purpose (DESIGN.md §1): students go in through ``executemany`` with the same meta columns
-and audit entries ``db.records.insert_record``/``update_record`` would write one by one (one row per
-student, with the same canonical JSON text, through ``append_audit_encoded``).
+``db.records.insert_record``/``update_record`` would write one by one. The created students are
+audited by one ``create_many`` entry naming the file, a changed student by its own entry with
+the old and new values of what changed (db/records.py says why).
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from app.validation.student import StudentFields
 from db.records import (
     EncodedEntry,
     append_audit_encoded,
-    canonical_encoder,
     canonical_json,
+    created_batch_entry,
     now_utc,
 )
 from db.repo_classes import active_class_index, create_class
@@ -140,10 +141,12 @@ def write_roster(
     valid: Sequence[ValidRow],
     *,
     actor: str,
+    source: str = "roster import",
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> RosterDiff:
-    """Create missing classes, insert new and update changed students, audit it: one transaction."""
+    """Create missing classes, insert new and update changed students, audit it: one transaction.
+    ``source`` (e.g. the file's name) goes into the audit entry of the created students."""
     total = len(valid)
     _tick(0, total, progress, cancelled)
     with db.atomic():
@@ -151,19 +154,16 @@ def write_roster(
         diff = compare(db, school_code, valid, classes=index)
         at = now_utc()
         audit: list[EncodedEntry] = []
+        created_uuids: list[str] = []
         done = diff.unchanged
-        # A created student's audit content: the very text insert_record would write for it.
-        content_json = canonical_encoder(
-            _VARYING_COLUMNS, {"school_code": school_code, **_NEW_STUDENT_DEFAULTS}
-        )
         same = (school_code, *_NEW_STUDENT_DEFAULTS.values(), at, actor)  # the INSERT's tail
         # Handed out in sorted order, so the uuid indexes of students and audit_log are appended
         # to rather than updated at random places (the uuids themselves stay random).
         uuids = iter(sorted(new_uuids(len(diff.creates))))
         for chunk in _chunks(diff.creates):
-            created = [_new_student(next(uuids), f, c) for f, c in chunk]
-            db.conn.executemany(_INSERT, [varying + same for varying in created])
-            audit.extend(("students", c[0], "create", None, content_json(c)) for c in created)
+            created = [_new_student(next(uuids), f, c, same) for f, c in chunk]
+            db.conn.executemany(_INSERT, created)
+            created_uuids.extend(c[0] for c in created)
             done += len(chunk)
             _tick(done, total, progress, cancelled)
         for chunk in _chunks(diff.updates):
@@ -174,6 +174,8 @@ def write_roster(
             )
             done += len(chunk)
             _tick(done, total, progress, cancelled)
+        if created_uuids:
+            audit.append(created_batch_entry("students", canonical_json(created_uuids), source))
         append_audit_encoded(db, actor, audit)
     return diff
 
@@ -196,11 +198,14 @@ def _create_classes(
     return index
 
 
-def _new_student(uuid: str, f: StudentFields, class_uuid: str) -> tuple[Any, ...]:
-    """A new student's values in _VARYING_COLUMNS order."""
+def _new_student(
+    uuid: str, f: StudentFields, class_uuid: str, same: tuple[Any, ...]
+) -> tuple[Any, ...]:
+    """A new student's INSERT parameters: _VARYING_COLUMNS, then ``same`` (the columns that are
+    the same for every student of the import)."""
     birth = f.birth_date.isoformat()
     return (uuid, f.student_no, f.name, f.sex.value, birth, f.ethnicity_code, f.id_number,
-            class_uuid)  # fmt: skip
+            class_uuid, *same)  # fmt: skip
 
 
 def new_uuids(n: int) -> list[str]:

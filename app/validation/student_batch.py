@@ -122,15 +122,10 @@ class StudentBatchValidator:
         code = "01" if ethnicity is None else self._ethnicity_code(ethnicity)
         if grade_class is None or code is None:
             return None
-        return StudentFields(
-            student_no=number,
-            name=name,  # type: ignore[arg-type]  # _plain_name checked it is a str
-            sex=source_sex,
-            birth_date=source_birth,
-            ethnicity_code=code,
-            id_number=id_number,
-            grade_code=grade_class[0],
-            class_no=grade_class[1],
+        # tuple.__new__ builds the NamedTuple in C: a third of the time of StudentFields(...).
+        return _new_tuple(
+            StudentFields,
+            (number, name, source_sex, source_birth, code, id_number, *grade_class),
         )
 
     def _identity(
@@ -191,6 +186,10 @@ class StudentBatchValidator:
         return grade, class_ref.class_no
 
 
+_new_tuple = tuple.__new__
+if StudentFields._fields != ("student_no", "name", "sex", "birth_date", "ethnicity_code",
+                             "id_number", "grade_code", "class_no"):  # fmt: skip
+    raise RuntimeError("StudentBatchValidator.fast builds StudentFields in this field order")
 # The positions StudentBatchValidator.fast unpacks, in this order.
 _FIELD_ORDER = (*REQUIRED, "birth_date", "ethnicity", "id_number")
 _ABSENT: Any = object()  # a blank optional cell

@@ -21,6 +21,8 @@ def test_fresh_database_gets_every_migration_and_pragmas(tmp_path: Path) -> None
     assert database.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert database.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert database.execute("PRAGMA busy_timeout").fetchone()[0] == dbmod.BUSY_TIMEOUT_MS
+    checkpoint = database.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    assert checkpoint == dbmod.WAL_AUTOCHECKPOINT_PAGES
     assert {"students", "classes", "schools", "audit_log"} <= set(database.table_names())
     database.close()
     assert not (tmp_path / "b").exists(), "a brand-new database has nothing to back up"

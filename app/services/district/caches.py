@@ -30,20 +30,20 @@ Progress = Callable[[int, int], None]
 BUILDERS: Final = (rebuild_labor, rebuild_years)
 CACHE_TABLES: Final = ("district_labor_minutes", "district_fitness_years", "district_arts_years")
 
-_VIA_STUDENT = """SELECT s.school_code FROM audit_log l JOIN {table} x ON x.uuid = l.record_uuid
+_VIA_STUDENT = """SELECT s.school_code FROM audit_record_changes l JOIN {table} x ON x.uuid = l.record_uuid
     JOIN students s ON s.uuid = x.student_uuid WHERE l.id > :mark AND l.table_name = '{table}'"""
 # Schools with records changed after an audit mark, table by table.
 _CHANGED: Final = " UNION ".join(
     (
-        "SELECT s.school_code FROM audit_log l JOIN students s ON s.uuid = l.record_uuid "
+        "SELECT s.school_code FROM audit_record_changes l JOIN students s ON s.uuid = l.record_uuid "
         "WHERE l.id > :mark AND l.table_name = 'students'",
-        "SELECT c.school_code FROM audit_log l JOIN classes c ON c.uuid = l.record_uuid "
+        "SELECT c.school_code FROM audit_record_changes l JOIN classes c ON c.uuid = l.record_uuid "
         "WHERE l.id > :mark AND l.table_name = 'classes'",
         _VIA_STUDENT.format(table="fitness_tests"),
         _VIA_STUDENT.format(table="arts_assessments"),
-        "SELECT a.school_code FROM audit_log l JOIN labor_activities a ON a.uuid = l.record_uuid "
+        "SELECT a.school_code FROM audit_record_changes l JOIN labor_activities a ON a.uuid = l.record_uuid "
         "WHERE l.id > :mark AND l.table_name = 'labor_activities'",
-        "SELECT a.school_code FROM audit_log l JOIN labor_participations p "
+        "SELECT a.school_code FROM audit_record_changes l JOIN labor_participations p "
         "ON p.uuid = l.record_uuid JOIN labor_activities a ON a.uuid = p.activity_uuid "
         "WHERE l.id > :mark AND l.table_name = 'labor_participations'",
     )
