@@ -188,6 +188,17 @@ def changes_after_sql(table: str, mark: str, upto: str | None = None) -> str:
     )
 
 
+def changes_after(db: Database, mark: int) -> int:
+    """How many record changes the audit log holds after the audit id ``mark`` (a
+    ``create_many`` entry counts each of its records)."""
+    row = db.execute(
+        "SELECT coalesce(sum(CASE WHEN action = ? THEN json_array_length(new, '$.uuids') "
+        "ELSE 1 END), 0) FROM audit_log WHERE id > ?",
+        [CREATE_MANY, mark],
+    ).fetchone()
+    return int(row[0])
+
+
 def verify_audit_chain(db: Database) -> int | None:
     """Return the id of the first audit row whose hash does not match, or None if intact."""
     prev = GENESIS_HASH

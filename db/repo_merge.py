@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Any
 
 from sqlite_utils import Database
@@ -62,12 +61,12 @@ def create_stage(db: Database, spec: StageSpec) -> None:
     )  # rows kept in uuid order: the packet's order, and every scan below needs no sort
 
 
-def load_stage(db: Database, spec: StageSpec, records: Iterable[Mapping[str, Any]]) -> None:
-    """Stage packet records (dicts with every column; booleans go in as 0/1)."""
+def load_stage(db: Database, spec: StageSpec, rows: Iterable[Sequence[Any]]) -> None:
+    """Stage rows: each the values of ``spec.columns`` in that order, as the database stores
+    them (booleans as 0/1, decimals as numbers)."""
     marks = ", ".join("?" for _ in spec.columns)
     db.conn.executemany(
-        f"INSERT INTO temp.{STAGE} ({', '.join(spec.columns)}) VALUES ({marks})",
-        map(itemgetter(*spec.columns), records),
+        f"INSERT INTO temp.{STAGE} ({', '.join(spec.columns)}) VALUES ({marks})", rows
     )
 
 
@@ -280,15 +279,14 @@ def updated_pairs(db: Database, spec: StageSpec) -> list[tuple[tuple[Any, ...], 
     return [(r[:n], r[n:]) for r in cur]
 
 
-def created_json(db: Database, columns: Sequence[str]) -> Iterator[tuple[str, str]]:
-    """(uuid, JSON object of ``columns``) of each created row, for the audit log. SQLite builds
-    the JSON (keys sorted, compact, non-ASCII as is: the text canonical_json would write for
-    these values) at C speed; the audit of a district merge is most of its cost otherwise."""
-    pairs = ", ".join(f"'{c}', {c}" for c in sorted(columns))
-    yield from db.execute(
-        f"SELECT uuid, json_object({pairs}) FROM temp.{STAGE} "
-        "WHERE _outcome = 'created' ORDER BY uuid"
-    )
+def created_uuids_json(db: Database) -> str | None:
+    """The created rows' uuids as a compact JSON array in uuid order (SQLite writes the text
+    ``canonical_json`` would for them), or None when nothing was created."""
+    row = db.execute(
+        f"SELECT count(*), json_group_array(uuid) FROM (SELECT uuid FROM temp.{STAGE} "
+        "WHERE _outcome = 'created' ORDER BY uuid)"
+    ).fetchone()
+    return str(row[1]) if row[0] else None
 
 
 def applied_uuids(db: Database, outcome: str) -> set[str]:

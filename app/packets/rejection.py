@@ -47,9 +47,12 @@ class RejectCode(StrEnum):
 class PacketRejected(UserError):
     """A packet refused whole. ``code`` is a RejectCode; ``detail`` is technical (for the log)."""
 
-    def __init__(self, code: RejectCode, what: str, todo: str, detail: str = "") -> None:
+    def __init__(
+        self, code: RejectCode, what: str, todo: str, detail: str = "", where: str = ""
+    ) -> None:
         self.code = code
         self.detail = detail
+        self.where = where  # the bad record's place (file:line), when there is one
         super().__init__(what, todo)
 
 
@@ -125,4 +128,4 @@ def reject(code: RejectCode, detail: str = "", *, where: str = "") -> PacketReje
     what = _REASONS[code]()
     if where:
         what = f"{what} ({where})"
-    return PacketRejected(code, what, _todo(code), detail or code.value)
+    return PacketRejected(code, what, _todo(code), detail or code.value, where)

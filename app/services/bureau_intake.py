@@ -11,6 +11,11 @@ Per packet, in this order:
 4. decrypt and read every record under the reader's limits;
 5. merge (app/services/merge.py) in ONE transaction with the packet's receipt and ledger row.
 
+While a packet merges, the next one is already being decrypted and read in a worker process
+(app/services/packet_reading.py) when it is another school's: nothing the merge writes can
+change that packet's checks, which all come before its decryption as above. The next packet of
+the same school waits for the merge, as its place in the chain depends on it.
+
 A refused packet is copied to the quarantine folder with a ``.reason.txt`` beside it and noted
 in the ledger; the records, the audit log and the conflicts stay exactly as they were. Before
 the first commit of a batch the database is backed up. A dry run does everything inside one
@@ -32,20 +37,22 @@ from sqlite_utils import Database
 from app.errors import Cancelled, UserError
 from app.i18n import tr
 from app.packets.format import DEFAULT_LIMITS, PacketHeader, PacketLimits
-from app.packets.packet_reader import (
-    PacketContents,
-    decrypt_packet,
-    read_envelope,
-    read_packet_file,
-    verify_envelope,
-)
+from app.packets.packet_reader import read_envelope, read_packet_file, verify_envelope
 from app.packets.rejection import PacketRejected
 from app.services import intake_files
 from app.services.backup import backup_database
 from app.services.bureau_keys import school_key_lookup
 from app.services.bureau_workspace import require_bureau
 from app.services.intake_files import Refusal, chain_refusal
-from app.services.merge import MergeOutcome, PacketRef, RecordIssue, TableCounts, merge_records
+from app.services.merge import (
+    MergeOutcome,
+    PacketRef,
+    RecordIssue,
+    StagedRows,
+    TableCounts,
+    merge_records,
+)
+from app.services.packet_reading import PacketReader, PendingRead
 from app.services.receipts import store_receipt
 from app.services.workspace import Workspace
 from db import repo_merge, repo_packets
@@ -87,7 +94,7 @@ class IntakeReport:
 @dataclass
 class _Batch:
     ws: Workspace
-    keys: Mapping[str, x25519.X25519PrivateKey]
+    reader: PacketReader
     dry_run: bool
     limits: PacketLimits
     backup: Path | None = None
@@ -111,16 +118,41 @@ def intake_packets(
     sequence order. Cancelling stops before the next packet; merged packets stay merged."""
     require_bureau(ws.db)
     files = intake_files.ordered(intake_files.packet_files(paths))
-    batch = _Batch(ws, decryption_keys, dry_run, limits)
+    reader = PacketReader(decryption_keys, limits, in_worker=len(files) > 1)
+    batch = _Batch(ws, reader, dry_run, limits)
     results: list[PacketResult] = []
-    with _bulk_cache(ws.db), _rolled_back(ws.db) if dry_run else _nothing():
+    with reader, _bulk_cache(ws.db), _rolled_back(ws.db) if dry_run else _nothing():
+        ahead: PacketResult | _Ready | None = None
         for done, path in enumerate(files):
             if cancelled is not None and cancelled():
                 raise Cancelled()
-            results.append(_intake_one(batch, path))
+            step = ahead if ahead is not None else _prepare(batch, path)
+            ahead = None
+            if isinstance(step, _Ready) and done + 1 < len(files):
+                ahead = _prepare_ahead(batch, files[done + 1], step.header.school_code)
+            results.append(step if isinstance(step, PacketResult) else _finish(batch, step))
             if progress is not None:
                 progress(done + 1, len(files))
     return IntakeReport(results, dry_run, batch.backup)
+
+
+@dataclass
+class _Ready:
+    """A packet verified and in sequence, being read (possibly in the reader's worker)."""
+
+    result: PacketResult
+    header: PacketHeader
+    pending: PendingRead
+    gap: str | None
+
+
+def _prepare_ahead(batch: _Batch, path: Path, merging: str) -> PacketResult | _Ready | None:
+    """Prepare the next packet while the one of school ``merging`` is merged: only another
+    school's, whose checks (duplicate, chain) the merge cannot change; else None (later)."""
+    peeked = intake_files.peek_header(path)
+    if peeked is None or peeked.school_code == merging:
+        return None
+    return _prepare_unless(batch, path, merging)
 
 
 class _RollBack(Exception):
@@ -155,7 +187,19 @@ def _bulk_cache(db: Database) -> Iterator[None]:
         db.execute(f"PRAGMA cache_size = {int(before)}")
 
 
-def _intake_one(batch: _Batch, path: Path) -> PacketResult:
+def _prepare(batch: _Batch, path: Path) -> PacketResult | _Ready:
+    """Every check before decryption, then the reading begins: a ``_Ready``, or the packet's
+    final result (a duplicate, a refusal, an unreadable file)."""
+    step = _prepare_unless(batch, path, None)
+    assert step is not None  # only a school to leave alone gives None
+    return step
+
+
+def _prepare_unless(
+    batch: _Batch, path: Path, unless_school: str | None
+) -> PacketResult | _Ready | None:
+    """``_prepare``, except that a packet of ``unless_school`` is left alone (None) before any
+    check whose answer depends on the database or has a lasting effect."""
     result = PacketResult(file=path)
     try:
         data = read_packet_file(path, batch.limits)
@@ -167,30 +211,53 @@ def _intake_one(batch: _Batch, path: Path) -> PacketResult:
     result.sha256 = hashlib.sha256(data).hexdigest()
     seen = repo_packets.ledger_entry(batch.db, result.sha256)
     if seen is not None and seen.status == "merged":
-        result.status = "duplicate"
-        result.school_code, result.sequence = seen.school_code, seen.sequence
-        result.reason = tr("Already merged on {at}; nothing to do.", at=seen.received_at)
-        return result
+        return _duplicate(result, seen)
     header: PacketHeader | None = None
     try:
         envelope = read_envelope(data, batch.limits)
         header = envelope.header
+        if header.school_code == unless_school:
+            return None
         result.school_code, result.sequence = header.school_code, header.sequence
         verified = verify_envelope(envelope, school_key_lookup(batch.db))
         chain, gap = chain_refusal(batch.db, header)
         if isinstance(chain, Refusal):
             return _refuse(batch, result, chain, result.sha256, header)
-        contents = decrypt_packet(verified, batch.keys, batch.limits)
     except PacketRejected as exc:
         return _refuse(batch, result, Refusal.of(exc), result.sha256, header)
-    result.chain, result.reason = chain, gap
-    _commit(batch, result, contents)
+    result.chain = chain
+    return _Ready(result, header, batch.reader.start(verified), gap)
+
+
+def _duplicate(result: PacketResult, seen: LedgerEntry) -> PacketResult:
+    """A file already merged: a reported no-op (the very bytes were verified before)."""
+    result.status = "duplicate"
+    result.school_code, result.sequence = seen.school_code, seen.sequence
+    result.reason = tr("Already merged on {at}; nothing to do.", at=seen.received_at)
     return result
 
 
-def _commit(batch: _Batch, result: PacketResult, contents: PacketContents) -> None:
+def _finish(batch: _Batch, ready: _Ready) -> PacketResult:
+    """Wait for the packet's records, then merge them (or refuse the packet)."""
+    result = ready.result
+    try:
+        tables = ready.pending.result()
+    except PacketRejected as exc:
+        return _refuse(batch, result, Refusal.of(exc), result.sha256, ready.header)
+    result.reason = ready.gap
+    assert result.sha256 is not None
+    _commit(batch, result, ready.header, result.sha256, tables)
+    return result
+
+
+def _commit(
+    batch: _Batch,
+    result: PacketResult,
+    header: PacketHeader,
+    sha256: str,
+    tables: Mapping[str, StagedRows],
+) -> None:
     """Merge, receipt and ledger row of one packet: one transaction (a savepoint in a dry run)."""
-    header, sha256 = contents.header, contents.sha256
     _backup_once(batch)
     at = now_utc()
     ref = PacketRef(
@@ -202,7 +269,7 @@ def _commit(batch: _Batch, result: PacketResult, contents: PacketContents) -> No
         app_version=header.app_version,
     )
     with batch.db.atomic():
-        outcome = merge_records(batch.db, ref, contents.records)
+        outcome = merge_records(batch.db, ref, tables)
         store_receipt(batch.db, header, sha256, outcome, at)
         repo_merge.put_ledger_entry(batch.db, _ledger(result, header, "merged", outcome, at))
     result.status, result.tables, result.issues = "merged", outcome.tables, outcome.issues

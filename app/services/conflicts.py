@@ -107,10 +107,12 @@ def _write_incoming(
     spec = stage_spec(table)
     repo_merge.create_stage(db, spec)
     try:
-        repo_merge.load_stage(db, spec, [table.row_from_record(conflict.incoming)])
+        row = table.row_from_record(conflict.incoming)
+        repo_merge.load_stage(db, spec, [tuple(row[c] for c in spec.columns)])
         outcome = "updated" if exists else "created"
         repo_merge.set_outcome(db, [conflict.record_uuid], outcome, "")
-        apply_and_audit(db, table, spec, actor)
+        source = f"conflict {conflict.id}: the incoming version of packet {conflict.packet_sha256}"
+        apply_and_audit(db, table, spec, actor, source)
         problems = [i for i in repo_merge.stage_issues(db) if i.outcome == "rejected"]
     finally:
         repo_merge.drop_stage(db)

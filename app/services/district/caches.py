@@ -6,9 +6,9 @@ figures for the trends (``trend_cache``). Freshness follows the audit log, which
 a synchronised record extends (school entry, the bureau's merge, a conflict decision):
 ``district_cache_state`` keeps the audit mark the caches were built at. A refresh rebuilds only
 the schools whose students, classes, fitness tests, arts assessments or labor records have
-audit rows after that mark, or every school when there is no mark yet or more than
-``FULL_REBUILD_AFTER`` audit rows to read through (reading them would cost more than the
-rebuild). The pages that read a cache refresh it first; the UI can also run
+audit entries after that mark, or every school when there is no mark yet or more than
+``FULL_REBUILD_AFTER`` changed records to read through (``db.records.changes_after``: reading
+them would cost more than the rebuild). The pages that read a cache refresh it first; the UI can also run
 ``refresh_district_caches`` in the background after an intake, so that they open at once.
 """
 
@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from app.errors import Cancelled
 from app.services.district.labor_cache import rebuild_labor
 from app.services.district.trend_cache import rebuild_years
-from db.records import now_utc
+from db.records import changes_after, now_utc
 
 CACHE_NAME: Final = "district"
 FULL_REBUILD_AFTER: Final = 200_000
@@ -67,7 +67,7 @@ def stale_schools(db: Database) -> tuple[list[str], int]:
     built = cached_mark(db)
     if built is not None and built == mark:
         return [], mark
-    if built is None or mark - built > FULL_REBUILD_AFTER:
+    if built is None or changes_after(db, built) > FULL_REBUILD_AFTER:
         every = " UNION ".join(f"SELECT school_code FROM {t}" for t in CACHE_TABLES)
         codes = db.execute(f"SELECT school_code FROM students UNION {every}")
     else:

@@ -19,7 +19,7 @@ from app.packets.sync_tables_sport import LEVELS, absent_items_text
 from app.scoring.fitness_standard import standard
 from app.services import fitness_records, packet_export
 from app.services.conflicts import list_conflicts, resolve_conflict
-from app.services.merge import PacketRef, merge_records
+from app.services.merge import PacketRef, merge_records, staged_tables
 from app.services.workspace import Workspace, require_school
 from db import repo_fitness
 from db.records import verify_audit_chain
@@ -39,7 +39,7 @@ def send(bureau: Workspace, school: Workspace, records: dict[str, list[Record]],
     code = require_school(school.db).code
     ref = PacketRef(f"{n:064x}", code, (TERM,), "test", "2026-12-01T00:00:00Z")
     with bureau.db.atomic():
-        return merge_records(bureau.db, ref, records)
+        return merge_records(bureau.db, ref, staged_tables(records))
 
 
 def write(path: Path, data: bytes) -> Path:
@@ -147,7 +147,7 @@ def test_a_packet_of_another_version_is_not_rescored(pair: Pair) -> None:
     ref = PacketRef("f" * 64, code, (TERM,), "test", "2026-12-01T00:00:00Z", app_version="0.0.1")
     assert ref.app_version != __version__
     with pair.bureau.db.atomic():
-        outcome = merge_records(pair.bureau.db, ref, records)
+        outcome = merge_records(pair.bureau.db, ref, staged_tables(records))
     assert outcome.issues == [] and outcome.tables["fitness_tests"].rejected == 0
 
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from app.errors import Cancelled
 from app.packets import sync_tables
 from app.services import bureau_keys
 from app.services.bureau_intake import intake_packets
+from app.services.district.caches import refresh_district_caches, stale_schools
 from app.services.workspace import Workspace, require_school
 from db import repo_packets
-from db.records import tombstone_record, update_record, verify_audit_chain
+from db.records import changes_after, tombstone_record, update_record, verify_audit_chain
 from tests.app.merge.helpers import central_dump, export, merge, rows, school_rows
 from tests.app.packets.conftest import Pair
 from tests.app.packets.helpers import PASSPHRASE
@@ -28,8 +31,20 @@ def test_a_full_packet_round_trips_into_the_central_database(pair: Pair) -> None
         assert counts.updated == counts.unchanged == counts.conflicts == counts.rejected == 0
     assert result.issues == []
     assert verify_audit_chain(pair.bureau.db) is None
-    audited = pair.bureau.db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
-    assert audited == sum(c.created for c in result.tables.values())
+    # One create_many entry per table with new records, naming the packet; one row per record
+    # in the view the district caches read.
+    entries = list(pair.bureau.db.query("SELECT * FROM audit_log ORDER BY id"))
+    created = {n for n, c in result.tables.items() if c.created}
+    assert sorted(e["table_name"] for e in entries) == sorted(created)
+    for e in entries:
+        assert (e["action"], e["record_uuid"], e["old"]) == ("create_many", "", None)
+        content = json.loads(e["new"])
+        assert content["source"] == f"packet {result.sha256}"
+        assert sorted(content["uuids"]) == sorted(
+            r["uuid"] for r in rows(pair.school, e["table_name"])
+        )
+    changes = pair.bureau.db.execute("SELECT count(*) FROM audit_record_changes").fetchone()[0]
+    assert changes == sum(c.created for c in result.tables.values())
     entry = repo_packets.ledger_entry(pair.bureau.db, result.sha256 or "")
     assert entry is not None and entry.status == "merged" and entry.sequence == 1
     assert report.backup is not None and report.backup.exists()
@@ -92,6 +107,15 @@ def test_changes_and_tombstones_travel_in_an_incremental_packet(pair: Pair) -> N
     assert central[students[1]["uuid"]]["name"] == "改名字"
     assert central[students[2]["uuid"]]["deleted"] == 1  # the tombstone stays as a row
     assert rows(pair.bureau, "students") == rows(pair.school, "students")
+    # Each record the packet changed at the bureau is audited with its old and new values.
+    updates = {
+        r["record_uuid"]: (json.loads(r["old"]), json.loads(r["new"]))
+        for r in pair.bureau.db.query("SELECT * FROM audit_log WHERE action = 'update'")
+    }
+    assert updates == {
+        students[1]["uuid"]: ({"name": students[1]["name"]}, {"name": "改名字"}),
+        students[2]["uuid"]: ({"deleted": 0}, {"deleted": 1}),
+    }
     assert verify_audit_chain(pair.bureau.db) is None
 
 
@@ -164,3 +188,14 @@ def test_the_records_of_two_schools_live_side_by_side(pair: Pair, second_school:
             assert school_rows(pair.bureau, school, table) == rows(school, table)
     total = len(rows(pair.school, "students")) + len(rows(second_school, "students"))
     assert len(rows(pair.bureau, "students")) == total
+
+
+def test_the_district_caches_see_the_school_a_merge_brought(pair: Pair) -> None:
+    db = pair.bureau.db
+    assert refresh_district_caches(db) == 0
+    mark = repo_packets.audit_mark(db)
+    [result] = merge(pair.bureau, export(pair.school, pair.files, "p1.bspkt")).packets
+    assert changes_after(db, mark) == sum(c.created for c in result.tables.values())
+    assert stale_schools(db)[0] == [require_school(pair.school.db).code]
+    assert refresh_district_caches(db) == 1
+    assert refresh_district_caches(db) == 0

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from app.services.bureau_workspace import init_bureau
-from app.services.merge import MergeOutcome, PacketRef, merge_records
+from app.services.merge import MergeOutcome, PacketRef, merge_records, staged_tables
 from app.services.workspace import Workspace, open_workspace
 from db import repo_conflicts
 from tests.app.packets.helpers import SCHOOL_A, SCHOOL_B, meta
@@ -81,7 +81,7 @@ def send(
     db: Database, school: str, records: dict[str, list[dict[str, Any]]], n: int
 ) -> MergeOutcome:
     ref = PacketRef(f"{n:064x}", school, ("2026-2027-1",), "test", "2026-12-01T00:00:00Z")
-    return merge_records(db, ref, records)
+    return merge_records(db, ref, staged_tables(records))
 
 
 def students(db: Database) -> dict[str, dict[str, Any]]:

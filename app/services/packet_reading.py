@@ -1,0 +1,184 @@
+"""Verified packets decrypted and read ahead, in a worker process, while the intake merges.
+
+Decrypting a packet, unpacking it and checking every record is pure Python and takes about as
+long as merging it, which is mostly SQLite's own work: in a second process the reading of the
+next packet overlaps the merge of this one, and a district's intake keeps both cores busy
+(bench/merge_bench.py). A thread would not do: the reading holds the GIL, and the merge's
+``executemany`` gives the GIL up and waits for it again for every row.
+
+The worker gets the bureau's decryption keys once, when it starts (raw bytes through the pipe to
+a child of this process), and each packet as the verified envelope the intake has already
+hashed and checked the signature of. It sends back each table's records as staging rows
+(``merge.staged_tables``). A refusal comes back as its code, detail and place and is raised again
+here, so that its message is in the language of this process. When there is a single packet,
+or the worker cannot start or dies, packets are read in this process as before.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections.abc import Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any, NoReturn
+
+from cryptography.hazmat.primitives.asymmetric import x25519
+
+from app.packets.format import PacketLimits
+from app.packets.packet_reader import VerifiedPacket, decrypt_packet
+from app.packets.rejection import PacketRejected, RejectCode, reject
+from app.services.merge import staged_tables
+
+log = logging.getLogger(__name__)
+WORKER_EXIT_ENV = "BAOSONG_TEST_READER_EXIT"
+
+Tables = dict[str, list[tuple[Any, ...]]]
+
+
+@dataclass(frozen=True)
+class _Refused:
+    """A PacketRejected as it crosses the process boundary."""
+
+    code: str
+    detail: str
+    where: str
+
+    def raise_again(self) -> NoReturn:
+        raise reject(RejectCode(self.code), self.detail, where=self.where)
+
+
+def read_staged(
+    packet: VerifiedPacket,
+    keys: Mapping[str, x25519.X25519PrivateKey],
+    limits: PacketLimits,
+) -> Tables:
+    """Decrypt and read ``packet`` here: its records as staging rows (raises PacketRejected)."""
+    return staged_tables(decrypt_packet(packet, keys, limits).records)
+
+
+class PendingRead:
+    """A packet being read: ``result()`` waits for its staging rows or raises its refusal."""
+
+    def __init__(self, future: Future[Tables | _Refused]) -> None:
+        self._future = future
+
+    def result(self) -> Tables:
+        found = self._future.result()
+        if isinstance(found, _Refused):
+            found.raise_again()
+        assert not isinstance(found, _Refused)
+        return found
+
+
+def _read_now(packet: VerifiedPacket, keys: Mapping[str, x25519.X25519PrivateKey],
+              limits: PacketLimits) -> PendingRead:  # fmt: skip
+    """Read in this process; a refusal waits for ``result()``, as a worker's would."""
+    done: Future[Tables | _Refused] = Future()
+    done.set_result(_read_or_refusal(packet, keys, limits))
+    return PendingRead(done)
+
+
+def _read_or_refusal(
+    packet: VerifiedPacket, keys: Mapping[str, x25519.X25519PrivateKey], limits: PacketLimits
+) -> Tables | _Refused:
+    try:
+        return read_staged(packet, keys, limits)
+    except PacketRejected as exc:
+        return _Refused(exc.code.value, exc.detail, exc.where)
+
+
+class PacketReader:
+    """Reads packets for one intake; ``in_worker`` starts the worker process (use as a context
+    manager: the worker stops at the end). Without it, ``start`` reads at once, in this process."""
+
+    def __init__(
+        self,
+        keys: Mapping[str, x25519.X25519PrivateKey],
+        limits: PacketLimits,
+        *,
+        in_worker: bool,
+    ) -> None:
+        self._keys = dict(keys)
+        self._limits = limits
+        self._pool: ProcessPoolExecutor | None = None
+        if in_worker:
+            raw = {key_id: key.private_bytes_raw() for key_id, key in self._keys.items()}
+            # spawn, never fork: the GUI's process has Qt's threads, which a fork would copy
+            # in whatever state they are in.
+            self._pool = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(raw, limits),
+            )
+
+    @property
+    def in_worker(self) -> bool:
+        """Whether packets are read in the worker process (False after it died)."""
+        return self._pool is not None
+
+    def __enter__(self) -> PacketReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def start(self, packet: VerifiedPacket) -> PendingRead:
+        """Begin reading ``packet`` (in the worker when there is one)."""
+        if self._pool is not None:
+            try:
+                return _FallbackRead(self._pool.submit(_read_in_worker, packet), self, packet)
+            except (BrokenProcessPool, RuntimeError) as exc:
+                self._give_up_worker(exc)
+        return _read_now(packet, self._keys, self._limits)
+
+    def _give_up_worker(self, exc: BaseException) -> None:
+        log.warning("packet reader process unavailable (%s); reading in this process", exc)
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def read_here(self, packet: VerifiedPacket) -> Tables:
+        return _read_now(packet, self._keys, self._limits).result()
+
+
+class _FallbackRead(PendingRead):
+    """A read in the worker that is done again in this process if the worker died."""
+
+    def __init__(
+        self, future: Future[Tables | _Refused], reader: PacketReader, packet: VerifiedPacket
+    ) -> None:
+        super().__init__(future)
+        self._reader = reader
+        self._packet = packet
+
+    def result(self) -> Tables:
+        try:
+            return super().result()
+        except BrokenProcessPool as exc:
+            self._reader._give_up_worker(exc)
+            return self._reader.read_here(self._packet)
+
+
+# --- in the worker process ---------------------------------------------------------------------
+
+_worker_keys: dict[str, x25519.X25519PrivateKey] = {}
+_worker_limits: list[PacketLimits] = []
+
+
+def _start_worker(raw_keys: Mapping[str, bytes], limits: PacketLimits) -> None:
+    _worker_keys.update(
+        {k: x25519.X25519PrivateKey.from_private_bytes(v) for k, v in raw_keys.items()}
+    )
+    _worker_limits.append(limits)
+
+
+def _read_in_worker(packet: VerifiedPacket) -> Tables | _Refused:
+    if os.environ.get(WORKER_EXIT_ENV):
+        os._exit(1)  # test hook: the worker dies (tests/app/merge/test_packet_reading.py)
+    return _read_or_refusal(packet, _worker_keys, _worker_limits[-1])
