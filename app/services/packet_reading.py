@@ -73,8 +73,9 @@ class PendingRead:
         return found
 
 
-def _read_now(packet: VerifiedPacket, keys: Mapping[str, x25519.X25519PrivateKey],
-              limits: PacketLimits) -> PendingRead:  # fmt: skip
+def _read_now(
+    packet: VerifiedPacket, keys: Mapping[str, x25519.X25519PrivateKey], limits: PacketLimits
+) -> PendingRead:
     """Read in this process; a refusal waits for ``result()``, as a worker's would."""
     done: Future[Tables | _Refused] = Future()
     done.set_result(_read_or_refusal(packet, keys, limits))
