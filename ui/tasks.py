@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -101,6 +102,9 @@ class _Worker(QRunnable):
             result = self._fn(self._context)
         except Exception as exc:
             self._context.close()
+            # The exception goes to the GUI thread; the frames' locals must not go with it, or
+            # Qt objects the task made would be destroyed there (the report keeps the lines).
+            traceback.clear_frames(exc.__traceback__)
             self._signals.failed.emit(exc)
             return
         self._context.close()

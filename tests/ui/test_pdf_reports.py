@@ -131,3 +131,22 @@ def test_a_missing_folder_is_an_error_and_writes_nothing(qapp: QApplication, out
     with pytest.raises(OSError):
         render_html_to_pdf("<p>x</p>", out / "missing" / "x.pdf", title="x")
     assert list(out.iterdir()) == []
+
+
+def test_a_render_cancelled_on_a_worker_thread_frees_qt_objects_there(
+    klass: RecordClass, chinese_font: str, runner: TaskRunner, qtbot: QtBot, out: Path
+) -> None:
+    """``Cancelled`` travels to the GUI thread with its traceback; the document and writer of
+    the cancelled render must not travel with it and die on the GUI thread (Qt warns that
+    their timers are stopped from another thread, and warnings fail this test)."""
+    html = class_html(klass)
+    cancelled: list[bool] = []
+
+    def job(ctx: TaskContext) -> int:
+        calls = iter([False, True])  # cancelled before the second page
+        return render_html_to_pdf(html, out / "class.pdf", title="x", cancelled=lambda: next(calls))
+
+    runner.run(job, parent=None, on_cancelled=lambda: cancelled.append(True), show_progress=False)
+    qtbot.waitUntil(lambda: cancelled == [True], timeout=30_000)
+    qtbot.wait(50)  # the delivering slot has returned and dropped the exception
+    assert list(out.iterdir()) == []

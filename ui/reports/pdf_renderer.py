@@ -32,6 +32,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
@@ -142,6 +143,23 @@ def _paint(
 ) -> int:
     writer = _writer(path, title)
     doc = _document(html, writer, family)
+    try:
+        return _paint_pages(doc, writer, path, progress, cancelled)
+    finally:
+        # Destroyed here, on the thread that made them: a Cancelled or failure travels to the
+        # GUI thread with its traceback, and locals it kept alive would die there, stopping the
+        # document layout's timers from the wrong thread.
+        shiboken6.delete(doc)
+        shiboken6.delete(writer)
+
+
+def _paint_pages(
+    doc: QTextDocument,
+    writer: QPdfWriter,
+    path: Path,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> int:
     pages = doc.pageCount()
     body = QRectF(0, 0, writer.width(), writer.height())
     painter = QPainter()
