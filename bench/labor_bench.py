@@ -33,9 +33,9 @@ import db as dbmod
 from app.labor.constants import TASK_GROUP_BY_NO
 from app.services import labor_records as lr
 from app.services.demo import create_demo_school
-from app.services.roster_writes import new_uuids
 from app.services.workspace import open_workspace
 from db import repo_labor
+from db.records import new_uuids
 
 BUDGET_S = 1.0
 TODAY = dt.date(2026, 12, 1)
@@ -52,8 +52,8 @@ def add_records(ws: Any, extra: int, seed: int = 11) -> None:
     days = (TODAY - dt.date(2026, 9, 1)).days
     activities, participations = [], []
     per_activity = 50
-    uuids = iter(sorted(new_uuids(extra)))  # sorted: appended to the uuid index, as in demo
-    for uuid in sorted(new_uuids(extra // per_activity)):
+    uuids = iter(new_uuids(extra))  # ascending: appended to the uuid index, as in demo
+    for uuid in new_uuids(extra // per_activity):
         group = rng.choice((2, 3, 4, 5, 6, 9, 10))
         activities.append(
             {

@@ -11,9 +11,9 @@ Timed, in a fresh copy of the bureau:
   reader's worker process, app/services/packet_reading.py), ``sql_merge_s`` the set-wise SQL
   and audit, the rest mostly commits;
 - re-merge: the same packets again (ledger hits), budget ≤ 0.3 × merge;
-- baseline: the same number of rows, of the packets' average width, upserted with one
-  ``sqlite3.executemany`` per packet into a fresh table (workspace pragmas); budget: merge
-  records/s ≥ 0.5 × baseline records/s.
+- baseline: the packets' records, keyed by their own uuids in the packets' order, of the
+  packets' average width, upserted with one ``sqlite3.executemany`` per packet into one fresh
+  table (workspace pragmas); budget: merge records/s ≥ 0.5 × baseline records/s.
 - schema baseline (reported beside it, not the budget's): the packets' own rows, read and
   staged untimed, upserted raw (``executemany`` per table, one transaction per packet, no
   checks, foreign keys off) into the real central tables of a fresh bureau, with their indexes.
@@ -52,7 +52,7 @@ from app.packets.sync_tables import TABLES, TABLES_BY_NAME
 from app.services import bureau_intake, bureau_keys, keys_service, packet_export
 from app.services.bureau_keys import school_key_lookup
 from app.services.bureau_workspace import init_bureau
-from app.services.demo import create_demo_school
+from app.services.demo import DEMO_VERSION, create_demo_school
 from app.services.packet_reading import PendingRead, read_staged
 from app.services.workspace import open_workspace
 from db.migrations import migration_names
@@ -65,7 +65,7 @@ BUDGET_RATIO, BUDGET_REMERGE = 0.5, 0.3
 
 
 def cache_dir(root: Path, students: int) -> Path:
-    key = json.dumps([students, [t.name for t in TABLES], migration_names()])
+    key = json.dumps([students, [t.name for t in TABLES], migration_names(), DEMO_VERSION])
     return root / f"{students}-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
 
 
@@ -173,55 +173,65 @@ def packet_shape(packets: list[Path]) -> tuple[list[int], float]:
     return sizes, cells / max(sum(sizes), 1)
 
 
-def baseline(folder: Path, sizes: list[int], width: int) -> float:
-    """Seconds for raw executemany upserts of ``sizes`` rows (one transaction per packet)."""
-    conn = sqlite3.connect(folder / "baseline.sqlite3", isolation_level=None)
+def baselines(cache: Path, folder: Path, packets: list[Path], width: int) -> tuple[float, float]:
+    """Seconds for the two raw baselines, fed from one untimed reading of each packet:
+
+    - single table: each packet's records, keyed by their own uuids in the packet's order,
+      upserted by one ``executemany`` per packet (one transaction) into one fresh table of
+      the packets' average width (workspace pragmas);
+    - schema: the packet's staged rows upserted raw into a fresh bureau's real tables (one
+      ``executemany`` per table, one transaction per packet, no checks, foreign keys off).
+    """
+    single = _single_table(folder / "baseline.sqlite3", width)
+    sql, values = _single_table_upsert(width)
+    ws = open_workspace(fresh_bureau(cache, folder))
+    keys = bureau_keys.load_bureau_decryption_keys(ws, PASSPHRASE)
+    lookup = school_key_lookup(ws.db)
+    ws.db.execute("PRAGMA foreign_keys = OFF")
+    ws.db.execute(f"PRAGMA cache_size = {-bureau_intake.BULK_CACHE_KIB}")
+    schema_sql = {t.name: _raw_upsert(t.name, t.all_columns) for t in TABLES}
+    single_s = schema_s = 0.0
+    for path in packets:
+        verified = verify_envelope(read_envelope(read_packet_file(path)), lookup)
+        tables = read_staged(verified, keys, DEFAULT_LIMITS)
+        rows = [(r[0], 1, "2026-11-30T08:00:00.000000Z", "clerk", 0, *values)
+                for t in TABLES for r in tables.get(t.name, ())]  # fmt: skip
+        start = time.perf_counter()
+        single.execute("BEGIN")
+        single.executemany(sql, rows)
+        single.execute("COMMIT")
+        single_s += time.perf_counter() - start
+        start = time.perf_counter()
+        with ws.db.atomic():
+            for table in TABLES:
+                if table.name in tables:
+                    ws.db.conn.executemany(schema_sql[table.name], tables[table.name])
+        schema_s += time.perf_counter() - start
+    single.close()
+    ws.close()
+    return single_s, schema_s
+
+
+def _single_table(path: Path, width: int) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
-    content = [f"c{i}" for i in range(max(width - 5, 1))]
+    content = ", ".join(f"c{i}" for i in range(max(width - 5, 1)))
     conn.execute(
         "CREATE TABLE t (uuid TEXT PRIMARY KEY, revision INTEGER, updated_at TEXT, "
-        f"updated_by TEXT, deleted INTEGER, {', '.join(content)})"
+        f"updated_by TEXT, deleted INTEGER, {content})"
     )
+    return conn
+
+
+def _single_table_upsert(width: int) -> tuple[str, list[Any]]:
+    content = [f"c{i}" for i in range(max(width - 5, 1))]
     marks = ", ".join("?" for _ in range(5 + len(content)))
     sets = ", ".join(f"{c} = excluded.{c}" for c in ("revision", "updated_at", *content))
     sql = (f"INSERT INTO t VALUES ({marks}) ON CONFLICT(uuid) DO UPDATE SET {sets} "
            "WHERE excluded.revision > t.revision")  # fmt: skip
     values = [n if i % 2 else f"值{n:06d}" for i, n in enumerate(range(len(content)))]
-    elapsed = 0.0
-    for size in sizes:
-        rows = [(str(uuid.uuid4()), 1, "2026-11-30T08:00:00.000000Z", "clerk", 0, *values)
-                for _ in range(size)]  # fmt: skip
-        start = time.perf_counter()
-        conn.execute("BEGIN")
-        conn.executemany(sql, rows)
-        conn.execute("COMMIT")
-        elapsed += time.perf_counter() - start
-    conn.close()
-    return elapsed
-
-
-def schema_baseline(cache: Path, folder: Path, packets: list[Path]) -> float:
-    """Seconds for raw upserts of the packets' staged rows into a fresh bureau's real tables."""
-    bureau = fresh_bureau(cache, folder)
-    ws = open_workspace(bureau)
-    keys = bureau_keys.load_bureau_decryption_keys(ws, PASSPHRASE)
-    lookup = school_key_lookup(ws.db)
-    ws.db.execute("PRAGMA foreign_keys = OFF")
-    ws.db.execute(f"PRAGMA cache_size = {-bureau_intake.BULK_CACHE_KIB}")
-    sql = {t.name: _raw_upsert(t.name, t.all_columns) for t in TABLES}
-    elapsed = 0.0
-    for path in packets:
-        verified = verify_envelope(read_envelope(read_packet_file(path)), lookup)
-        tables = read_staged(verified, keys, DEFAULT_LIMITS)
-        start = time.perf_counter()
-        with ws.db.atomic():
-            for table in TABLES:
-                if table.name in tables:
-                    ws.db.conn.executemany(sql[table.name], tables[table.name])
-        elapsed += time.perf_counter() - start
-    ws.close()
-    return elapsed
+    return sql, values
 
 
 def _raw_upsert(table: str, columns: tuple[str, ...]) -> str:
@@ -279,8 +289,7 @@ def main() -> None:
     sizes, width = packet_shape(packets)
     with tempfile.TemporaryDirectory() as tmp:
         result = merge_all(fresh_bureau(cache, Path(tmp)), packets)
-        base = baseline(Path(tmp), sizes, round(width))
-        schema_base = schema_baseline(cache, Path(tmp), packets)
+        base, schema_base = baselines(cache, Path(tmp), packets, round(width))
     records = sum(sizes)
     merge_rate, base_rate = records / result["merge_s"], records / base
     print(json.dumps({

@@ -78,6 +78,21 @@ class DemoContext:
 
 DemoExtender = Callable[[DemoContext], None]
 
+BEIJING = dt.timezone(dt.timedelta(hours=8))
+# Changes when the same seed gives different data (benchmarks cache generated schools by it).
+DEMO_VERSION = 2  # 2: uuids of the moment each record was entered
+
+
+def entered_at(day: dt.date | str, rng: random.Random) -> dt.datetime:
+    """When a clerk typed in what happened on ``day``: that afternoon, Beijing time. Demo
+    records get uuids of that moment (``new_uuid(at)``), as if entered through the term, so
+    a district of demo schools interleaves in the bureau's indexes as real schools' would
+    (merge_bench), instead of each school's records forming one block made in a second."""
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day)
+    start = dt.datetime.combine(day, dt.time(15, 0), BEIJING)
+    return start + dt.timedelta(seconds=rng.randrange(3 * 3600))
+
 
 def default_extenders() -> tuple[DemoExtender, ...]:
     """The extenders ``create_demo_school`` runs: import yours here (inside, to avoid cycles)."""

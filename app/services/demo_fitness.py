@@ -16,18 +16,19 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+from operator import itemgetter
 from typing import Any, Final
 
 from app.models import StudentStatus
 from app.scoring.fitness_ranges import IMPORT_RANGES, TIME_ITEMS
 from app.scoring.fitness_score import FAIL_LEVEL, HEIGHT_KEY, WEIGHT_KEY
 from app.scoring.fitness_standard import GradeRule, ItemRule, standard
-from app.services.demo import DemoContext, DemoStudent
+from app.services.demo import DemoContext, DemoStudent, entered_at
 from app.services.fitness_values import content, grade_in_year
-from app.services.roster_writes import new_uuids
 from app.terms import previous_school_year
 from app.validation.codes import ALL_GRADE_CODES
 from db import repo_fitness
+from db.records import new_uuid
 from db.repo_fitness import ATTEMPT_FIRST, ATTEMPT_RETEST
 
 # Mean height (cm) by grade index (一年级 … 高三), from Chinese children's growth references.
@@ -79,8 +80,10 @@ def add_fitness_records(ctx: DemoContext) -> None:
         person.ability += GAIN + rng.gauss(0, 0.25)
         if s.status is not StudentStatus.SUSPENDED:
             rows.extend(_year(rng, s, person, s.grade_code, current, reason, ctx.today))
-    uuids = sorted(new_uuids(len(rows)))
-    repo_fitness.insert_tests(ctx.db, list(zip(uuids, rows, strict=True)), ctx.actor)
+    # Results are typed in on the day of the test; written in uuid order (appended to indexes).
+    times = ctx.rng("fitness-entry-times")
+    stamped = [(new_uuid(entered_at(r["test_date"] or ctx.today, times)), r) for r in rows]
+    repo_fitness.insert_tests(ctx.db, sorted(stamped, key=itemgetter(0)), ctx.actor)
 
 
 def _year(

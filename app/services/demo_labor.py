@@ -22,12 +22,13 @@ import datetime as dt
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from app.labor.config import LaborConfig
 from app.labor.constants import TASK_GROUP_BY_NO, Setting, band_of_grade
 from app.labor.labor_week import henan_labor_week_start
-from app.services.demo import DemoContext, DemoStudent
+from app.services.demo import DemoContext, DemoStudent, entered_at
 from app.services.demo_labor_data import (
     HOME_PROJECTS,
     LEVEL_WEIGHTS,
@@ -36,9 +37,8 @@ from app.services.demo_labor_data import (
     VOLUNTEER_PROJECTS,
 )
 from app.services.labor_totals import term_period
-from app.services.roster_writes import new_uuids
 from db import repo_labor
-from db.records import new_uuid
+from db.records import new_uuid, new_uuids
 from db.repo_labor import ratings_json
 from db.repo_labor_evaluations import json_list
 
@@ -48,9 +48,11 @@ _WEIGHTS = tuple(LEVEL_WEIGHTS.values())
 
 @dataclass
 class _Batch:
+    times: random.Random  # when each day's records were typed in (demo.entered_at)
     activities: list[dict[str, Any]] = field(default_factory=list)
     participations: list[dict[str, Any]] = field(default_factory=list)
     evaluations: list[dict[str, Any]] = field(default_factory=list)
+    entered: dict[str, dt.datetime] = field(default_factory=dict)  # activity uuid → when
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def add_demo_labor(ctx: DemoContext) -> None:
     skipped = {
         c.uuid: set(rng.sample(range(1, 20), 2)) if rng.random() < 0.15 else set() for c in classes
     }
-    batch = _Batch()
+    batch = _Batch(ctx.rng("labor-entry-times"))
     for week_no, monday in enumerate(_mondays(start, end), start=1):
         for c in classes:
             lesson_day = _school_day(monday + dt.timedelta(days=1 + c.grade_code % 4))
@@ -91,16 +93,26 @@ def add_demo_labor(ctx: DemoContext) -> None:
             _volunteering(batch, ctx, rng, classes, monday + dt.timedelta(days=5), end)
     _labor_week(batch, ctx, rng, config, classes, start, end)
     _evaluations(batch, ctx, rng, classes)
-    # Handed out in sorted order so the uuid indexes are appended to (see roster_writes).
-    uuids = sorted(new_uuids(len(batch.participations)))
-    for row, uuid in zip(batch.participations, uuids, strict=True):
-        row["uuid"] = uuid
+    _stamp_participations(batch)
     for table, rows in (
         ("labor_activities", batch.activities),
         ("labor_participations", batch.participations),
         ("labor_literacy_evaluations", batch.evaluations),
     ):
         repo_labor.insert_many(ctx.db, table, rows, ctx.actor)
+
+
+def _stamp_participations(batch: _Batch) -> None:
+    """Each activity's participations are entered with it (one batch entry, one moment), and
+    written in uuid order so the school's own indexes are appended to."""
+    by_activity: dict[str, list[dict[str, Any]]] = {}
+    for row in batch.participations:
+        by_activity.setdefault(row["activity_uuid"], []).append(row)
+    for activity, rows in by_activity.items():
+        for row, uuid in zip(rows, new_uuids(len(rows), batch.entered[activity]), strict=True):
+            row["uuid"] = uuid
+    batch.participations.sort(key=itemgetter("uuid"))
+    batch.activities.sort(key=itemgetter("uuid"))
 
 
 def _classes(ctx: DemoContext) -> list[_Class]:
@@ -135,7 +147,9 @@ def _activity(
     batch: _Batch, ctx: DemoContext, day: dt.date, group: int, project: str, setting: Setting,
     minutes: int, *, class_uuid: str | None, organiser: str, description: str = "",
 ) -> str:  # fmt: skip
-    uuid = new_uuid()
+    at = entered_at(day, batch.times)
+    uuid = new_uuid(at)
+    batch.entered[uuid] = at
     batch.activities.append(
         {
             "uuid": uuid,

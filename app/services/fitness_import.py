@@ -42,10 +42,10 @@ from app.services.import_common import ImportReport, check_mapping, tick
 from app.services.import_spec import IsCancelled as IsCancelled
 from app.services.import_spec import Progress as Progress
 from app.services.roster_rows import RejectedRow
-from app.services.roster_writes import new_uuids
 from app.services.workspace import current_term, require_school
 from app.terms import parse_school_year
 from db import repo_classes, repo_fitness, repo_students
+from db.records import new_uuids
 from db.repo_fitness import ATTEMPT_FIRST, ATTEMPT_RETEST, ATTEMPTS, FitnessTest
 
 FITNESS_SYNONYMS: dict[str, list[str]] = {
@@ -164,7 +164,7 @@ def commit_fitness_import(
     with db.atomic():
         stored = _stored_tests(db, plan.school_code, plan.school_year)
         diff = _compare(plan.school_year, plan.attempt, plan.valid, stored)
-        uuids = iter(sorted(new_uuids(len(diff.creates))))
+        uuids = iter(new_uuids(len(diff.creates)))
         creates = [(next(uuids), c) for c in diff.creates]
         total, done = len(creates) + len(diff.updates), 0
         for start in range(0, max(len(creates), len(diff.updates)), CHUNK):

@@ -8,7 +8,6 @@ the old and new values of what changed (db/records.py says why).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -26,6 +25,7 @@ from db.records import (
     append_audit_encoded,
     canonical_json,
     created_batch_entry,
+    new_uuids,
     now_utc,
 )
 from db.repo_classes import active_class_index, create_class
@@ -159,7 +159,7 @@ def write_roster(
         same = (school_code, *_NEW_STUDENT_DEFAULTS.values(), at, actor)  # the INSERT's tail
         # Handed out in sorted order, so the uuid indexes of students and audit_log are appended
         # to rather than updated at random places (the uuids themselves stay random).
-        uuids = iter(sorted(new_uuids(len(diff.creates))))
+        uuids = iter(new_uuids(len(diff.creates)))
         for chunk in _chunks(diff.creates):
             created = [_new_student(next(uuids), f, c, same) for f, c in chunk]
             db.conn.executemany(_INSERT, created)
@@ -206,24 +206,6 @@ def _new_student(
     birth = f.birth_date.isoformat()
     return (uuid, f.student_no, f.name, f.sex.value, birth, f.ethnicity_code, f.id_number,
             class_uuid, *same)  # fmt: skip
-
-
-def new_uuids(n: int) -> list[str]:
-    """``n`` random (version 4) UUIDs as text, like ``db.records.new_uuid`` but 3× faster in bulk."""
-    pool = bytearray(os.urandom(16 * n))
-    # The version and variant bits of all n at once: every 16th byte through a lookup table.
-    pool[6::16] = pool[6::16].translate(_VERSION_4)
-    pool[8::16] = pool[8::16].translate(_RFC_4122_VARIANT)
-    h = pool.hex()
-    return [
-        f"{h[i : i + 8]}-{h[i + 8 : i + 12]}-{h[i + 12 : i + 16]}-{h[i + 16 : i + 20]}-"
-        f"{h[i + 20 : i + 32]}"
-        for i in range(0, 32 * n, 32)
-    ]
-
-
-_VERSION_4 = bytes((b & 0x0F) | 0x40 for b in range(256))
-_RFC_4122_VARIANT = bytes((b & 0x3F) | 0x80 for b in range(256))
 
 
 def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:

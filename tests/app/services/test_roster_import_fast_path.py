@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import json
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,6 @@ from hypothesis import strategies as st
 from app.errors import Cancelled
 from app.models import STAGE_GRADES, SchoolStage
 from app.services.roster_import import import_roster
-from app.services.roster_writes import new_uuids
 from app.services.workspace import Workspace
 from app.validation.ids import mod11_2_check_char
 from app.validation.student import FIELDS, validate_student
@@ -145,14 +143,6 @@ def test_the_batch_validator_answers_exactly_as_validate_student(
 @given(st.text("0123456789", min_size=17, max_size=17), st.sampled_from("0123456789X"))
 def test_the_base_13_check_character_is_mod_11_2(first17: str, last: str) -> None:
     assert _check_char(first17 + last) == mod11_2_check_char(first17)
-
-
-def test_bulk_uuids_are_random_version_4_uuids() -> None:
-    made = new_uuids(2000)
-    assert len(set(made)) == 2000 and new_uuids(0) == []
-    for text in made:
-        parsed = uuid.UUID(text)
-        assert (str(parsed), parsed.version, parsed.variant) == (text, 4, uuid.RFC_4122)
 
 
 def bench_like_row(n: int, birth: dt.date) -> dict[str, object]:
