@@ -13,7 +13,8 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
+from operator import itemgetter
 from typing import IO
 
 from app.packets import canonical
@@ -108,25 +109,11 @@ def _read_entry(
     school_code: str,
     limits: PacketLimits,
 ) -> list[Record]:
-    records: list[Record] = []
-    last_uuid = ""
     with zf.open(info) as stream:
-        for number, line in enumerate(_lines(stream, limits, info.filename), start=1):
-            where = f"{info.filename}:{number}"
-            record = _parse_line(line, where)
-            problems = table.validate(record)
-            if problems:
-                raise reject(RejectCode.INVALID_RECORD, "; ".join(problems), where=where)
-            owner = table.owner_column
-            if owner is not None and record[owner] != school_code:
-                raise reject(RejectCode.FOREIGN_RECORD, f"{owner}={record[owner]}", where=where)
-            uuid = record["uuid"]
-            if uuid == last_uuid:
-                raise reject(RejectCode.DUPLICATE_RECORD, uuid, where=where)
-            if uuid < last_uuid:
-                raise reject(RejectCode.INVALID_RECORD, "records not sorted by uuid", where=where)
-            last_uuid = uuid
-            records.append(record)
+        lines = _entry_lines(stream, limits, info.filename)
+    records = _all_acceptable(lines, table, school_code)
+    if records is None:
+        records = _records_one_by_one(lines, table, school_code, info.filename)
     if len(records) != expected:
         raise reject(
             RejectCode.COUNT_MISMATCH, f"{info.filename}: {len(records)} records, header {expected}"
@@ -134,20 +121,60 @@ def _read_entry(
     return records
 
 
-def _lines(stream: IO[bytes], limits: PacketLimits, name: str) -> Iterator[bytes]:
-    read = 0
-    while True:
-        line = stream.readline(limits.max_line_bytes + 1)
-        if not line:
-            return
-        read += len(line)
-        if len(line) > limits.max_line_bytes or read > limits.max_entry_bytes:
-            raise reject(
-                RejectCode.TOO_LARGE, f"{name}: a record over {limits.max_line_bytes} bytes"
-            )
-        if not line.endswith(b"\n"):
-            raise reject(RejectCode.BAD_JSON, f"{name}: last line without LF")
-        yield line[:-1]
+def _all_acceptable(lines: list[bytes], table: SyncTable, school_code: str) -> list[Record] | None:
+    """The records when every line passes every check of ``_records_one_by_one``, shown for the
+    whole entry at once (one parse, column-wise checks: ~3× faster); else None, and the lines
+    are read one by one, which finds and explains the first problem."""
+    records = canonical.flat_lines(lines)
+    if records is None or not table.all_valid(records):
+        return None
+    owner = table.owner_column
+    if owner is not None and records and set(map(itemgetter(owner), records)) != {school_code}:
+        return None
+    uuids = list(map(itemgetter("uuid"), records))
+    if len(set(uuids)) != len(uuids) or uuids != sorted(uuids):
+        return None
+    return records
+
+
+def _records_one_by_one(
+    lines: list[bytes], table: SyncTable, school_code: str, filename: str
+) -> list[Record]:
+    records: list[Record] = []
+    last_uuid = ""
+    for number, line in enumerate(lines, start=1):
+        where = f"{filename}:{number}"
+        record = _parse_line(line, where)
+        problems = table.validate(record)
+        if problems:
+            raise reject(RejectCode.INVALID_RECORD, "; ".join(problems), where=where)
+        owner = table.owner_column
+        if owner is not None and record[owner] != school_code:
+            raise reject(RejectCode.FOREIGN_RECORD, f"{owner}={record[owner]}", where=where)
+        uuid = record["uuid"]
+        if uuid == last_uuid:
+            raise reject(RejectCode.DUPLICATE_RECORD, uuid, where=where)
+        if uuid < last_uuid:
+            raise reject(RejectCode.INVALID_RECORD, "records not sorted by uuid", where=where)
+        last_uuid = uuid
+        records.append(record)
+    return records
+
+
+def _entry_lines(stream: IO[bytes], limits: PacketLimits, name: str) -> list[bytes]:
+    """The entry's lines without their LF. The declared size was checked against the limits
+    and zipfile inflates no further than it, so the entry is read whole."""
+    data = stream.read(limits.max_entry_bytes + 1)
+    if len(data) > limits.max_entry_bytes:
+        raise reject(RejectCode.TOO_LARGE, f"{name}: over {limits.max_entry_bytes} bytes")
+    if not data:
+        return []
+    if not data.endswith(b"\n"):
+        raise reject(RejectCode.BAD_JSON, f"{name}: last line without LF")
+    lines = data[:-1].split(b"\n")
+    if max(map(len, lines)) + 1 > limits.max_line_bytes:
+        raise reject(RejectCode.TOO_LARGE, f"{name}: a record over {limits.max_line_bytes} bytes")
+    return lines
 
 
 def _parse_line(line: bytes, where: str) -> Record:

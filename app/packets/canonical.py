@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from itertools import chain
 from typing import Any
 
 MAX_SAFE_INT = 2**53 - 1
@@ -103,6 +104,54 @@ def _no_float(text: str) -> Any:
 
 
 _SCALARS = (str, int, bool, type(None))
+_SCALAR_TYPES = frozenset(_SCALARS)
+# Made once: json.loads/dumps with options build a new decoder/encoder on every call.
+_FLAT_DECODER = json.JSONDecoder(
+    parse_float=_no_float, parse_int=_parse_int, parse_constant=_no_float
+)
+# Bulk reading leaves integers to the caller's range checks: a hook per integer costs more
+# than the rest of the parse.
+_BULK_DECODER = json.JSONDecoder(parse_float=_no_float, parse_constant=_no_float)
+_ENCODER = json.JSONEncoder(
+    ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+)
+
+
+def flat_lines(lines: Sequence[bytes]) -> list[dict[str, Any]] | None:
+    """The records of JSON Lines ``lines`` (without their LF) when every line is provably the
+    canonical text of a flat object of scalars, parsed in one call; None when that cannot be
+    shown, and the caller reads line by line (which explains any refusal).
+
+    Integers are NOT range-checked here: the caller's column checks must bound every integer
+    within ±(2**53 − 1) (``SyncTable.all_valid`` does).
+
+    Why the whole is as good as each line: the lines are joined with ``,`` + LF, and a raw LF
+    inside a string is a parse error, so every line boundary is outside a string; each line
+    starts with ``{`` and ends with ``}``, and the elements are flat objects, so a boundary
+    closes an element, and with as many elements as lines, element i is line i. The canonical
+    encoding of the list equals the ``,``-joined lines, and since no JSON object text is a
+    proper prefix of another, each element's canonical text equals its line.
+    """
+    if not lines:
+        return []
+    joined = b",\n".join(lines)
+    if not (joined[:1] == b"{" and joined[-1:] == b"}"):
+        return None
+    if joined.count(b"},\n{") != len(lines) - 1:
+        return None
+    try:
+        text = joined.decode("utf-8")
+        value: list[dict[str, Any]] = _BULK_DECODER.decode(f"[{text}]")
+    except (ValueError, RecursionError):  # CanonicalError and UnicodeDecodeError are ValueErrors
+        return None
+    if len(value) != len(lines) or not all(type(v) is dict for v in value):
+        return None
+    if not set(map(type, chain.from_iterable(map(dict.values, value)))) <= _SCALAR_TYPES:
+        return None
+    lines_text = text.replace("},\n{", "},{")
+    if _ENCODER.encode(value) != f"[{lines_text}]":
+        return None
+    return value
 
 
 def _flat_object(text: str) -> dict[str, Any] | None:
@@ -115,17 +164,12 @@ def _flat_object(text: str) -> dict[str, Any] | None:
     refused by the hooks; nesting cannot occur in a flat object.
     """
     try:
-        value = json.loads(
-            text, parse_float=_no_float, parse_int=_parse_int, parse_constant=_no_float
-        )
+        value = _FLAT_DECODER.decode(text)
     except (ValueError, RecursionError):  # CanonicalError is a ValueError
         return None
     if type(value) is not dict or not all(type(v) in _SCALARS for v in value.values()):
         return None
-    encoded = json.dumps(
-        value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
-    )
-    return value if encoded == text else None
+    return value if _ENCODER.encode(value) == text else None
 
 
 def loads(data: bytes | str, *, require_canonical: bool = True) -> Any:
