@@ -73,8 +73,9 @@ def minutes_by_student(
     """Minutes of present participations per student: by task group, by category, in the
     out-of-class and the course settings, in total, and the number of activities.
 
-    One pass with conditional sums (one row per student) over the covering index
-    ``labor_participations_present``: 100,000s of participations stay inside SQLite.
+    One pass with conditional sums (one row per student), finding each activity's
+    participations through ``labor_participations_key``: 100,000s of participations stay
+    inside SQLite.
     """
     where, params = _period_where(school_code, date_from, date_to, term)
     if class_uuid:

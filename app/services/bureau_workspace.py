@@ -13,7 +13,7 @@ from app.services.workspace import DEFAULT_DISTRICT
 from app.validation.ids import parse_district_code
 from app.validation.text import clean_name
 from db import repo_settings
-from db.migrations import create_bureau_indexes
+from db.migrations import use_bureau_indexes
 
 
 @dataclass(frozen=True)
@@ -61,5 +61,5 @@ def init_bureau(db: Database, *, name: str, district: str = DEFAULT_DISTRICT) ->
         repo_settings.set_setting(db, "workspace_kind", WorkspaceKind.BUREAU.value)
         repo_settings.set_setting(db, "bureau_name", name)
         repo_settings.set_setting(db, "bureau_district", district)
-        create_bureau_indexes(db)
+        use_bureau_indexes(db)
     return BureauProfile(name=name, district=district)

@@ -33,4 +33,4 @@ def test_labor_figures_read_the_cache_by_its_key(workspace: Workspace) -> None:
 def test_a_schools_cache_rebuild_starts_from_its_own_activities(workspace: Workspace) -> None:
     plan = _plan(workspace, labor_cache._REBUILD, ["4141000011"])
     assert "labor_activities_date (school_code=?)" in plan
-    assert "labor_participations_present" in plan
+    assert "labor_participations_key (activity_uuid=?)" in plan
