@@ -215,6 +215,18 @@ def created_batch_entry(table: str, uuids_json: str, source: str) -> EncodedEntr
     return (table, "", CREATE_MANY, None, new)
 
 
+# The source of a create_many entry when the writer was not told one: records a clerk entered
+# together in one action (a class's participations, a batch of assessments).
+BULK_SOURCE = "entered together"
+
+
+def audit_created(db: Database, actor: str, table: str, uuids: Sequence[str], source: str) -> None:
+    """Audit records of ``table`` just created together by one ``create_many`` entry."""
+    if uuids:
+        entry = created_batch_entry(table, canonical_json(sorted(uuids)), source)
+        append_audit_encoded(db, actor, [entry])
+
+
 def changes_after_sql(table: str, mark: str, upto: str | None = None) -> str:
     """SQL for the uuids of ``table``'s records with an audit entry after the audit id ``mark``
     (and at most ``upto``): SQL expressions, e.g. parameter names such as ``:mark``."""

@@ -15,10 +15,10 @@ from sqlite_utils import Database
 
 from app.models import RecordMeta
 from db.records import (
+    BULK_SOURCE,
     AuditEntry,
     append_audit,
-    append_audit_encoded,
-    canonical_encoder,
+    audit_created,
     insert_record,
     meta_from_row,
     now_utc,
@@ -187,25 +187,22 @@ def update_test(db: Database, uuid: str, changes: Mapping[str, Any], actor: str)
     return update_record(db, TABLE, uuid, changes, actor)
 
 
-def insert_tests(db: Database, rows: Sequence[tuple[str, Mapping[str, Any]]], actor: str) -> None:
-    """Insert new tests in bulk: (uuid, content columns) each; revision 1; audited."""
+def insert_tests(
+    db: Database,
+    rows: Sequence[tuple[str, Mapping[str, Any]]],
+    actor: str,
+    *,
+    source: str = BULK_SOURCE,
+) -> None:
+    """Insert new tests in bulk: (uuid, content columns) each; revision 1; audited by one
+    ``create_many`` entry naming ``source``."""
     if not rows:
         return
     at = now_utc()
-    values = [[c[k] for k in CONTENT_COLUMNS] for _, c in rows]
     db.conn.executemany(
-        _INSERT, [(uuid, *v, at, actor) for (uuid, _), v in zip(rows, values, strict=True)]
+        _INSERT, [(uuid, *(c[k] for k in CONTENT_COLUMNS), at, actor) for uuid, c in rows]
     )
-    # The audit text of each record as append_audit would write it, encoded by one template.
-    encode = canonical_encoder(CONTENT_COLUMNS)
-    append_audit_encoded(
-        db,
-        actor,
-        (
-            (TABLE, uuid, "create", None, encode(v))
-            for (uuid, _), v in zip(rows, values, strict=True)
-        ),
-    )
+    audit_created(db, actor, TABLE, [uuid for uuid, _ in rows], source)
 
 
 @dataclass(frozen=True)

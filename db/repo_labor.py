@@ -23,13 +23,7 @@ from app.labor.models import (
     LaborActivityRow,
     Participation,
 )
-from db.records import (
-    META_FIELDS,
-    append_audit_encoded,
-    canonical_encoder,
-    meta_from_row,
-    now_utc,
-)
+from db.records import BULK_SOURCE, META_FIELDS, audit_created, meta_from_row, now_utc
 from db.repo_settings import get_setting, set_setting
 
 ACTIVITY_COLUMNS = (
@@ -55,10 +49,17 @@ def save_config(db: Database, config: LaborConfig) -> None:
 # --- writing in bulk -----------------------------------------------------------------------
 
 
-def insert_many(db: Database, table: str, rows: Sequence[Mapping[str, Any]], actor: str) -> None:
-    """Insert new records (each with its ``uuid``) with the meta columns and audit rows
-    ``db.records.insert_record`` writes one by one; call inside the writing transaction.
-    Every row must have the same keys in the same order."""
+def insert_many(
+    db: Database,
+    table: str,
+    rows: Sequence[Mapping[str, Any]],
+    actor: str,
+    *,
+    source: str = BULK_SOURCE,
+) -> None:
+    """Insert new records (each with its ``uuid``), revision 1, audited by one ``create_many``
+    entry naming ``source``; call inside the writing transaction. Every row must have the same
+    keys in the same order."""
     if not rows:
         return
     at = now_utc()
@@ -68,12 +69,7 @@ def insert_many(db: Database, table: str, rows: Sequence[Mapping[str, Any]], act
         f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
         [(*row.values(), 1, at, actor, 0) for row in rows],
     )
-    encode = canonical_encoder(keys)
-    append_audit_encoded(
-        db,
-        actor,
-        ((table, row["uuid"], "create", None, encode(list(row.values()))) for row in rows),
-    )
+    audit_created(db, actor, table, [row["uuid"] for row in rows], source)
 
 
 def ratings_json(ratings: Mapping[str, str]) -> str:

@@ -175,13 +175,13 @@ def commit_awards_import(db: Database, plan: AwardsImportPlan, *, actor: str) ->
     with db.atomic():
         groups, duplicates = _group(plan.valid, repo_awards.winner_keys(db, plan.school_code))
         award_rows = [{"school_code": plan.school_code, **g.values} for g in groups]
-        uuids = insert_many(db, "awards", award_rows, actor)
+        uuids = insert_many(db, "awards", award_rows, actor, source="awards import")
         winners = [
             {"award_uuid": uuid, "student_uuid": student}
             for uuid, g in zip(uuids, groups, strict=True)
             for student in g.winners
         ]
-        insert_many(db, "award_winners", winners, actor)
+        insert_many(db, "award_winners", winners, actor, source="awards import")
     return plan._report(len(uuids), len(winners), duplicates, committed=True)
 
 

@@ -102,7 +102,7 @@ def _course_records(
                     "note": "",
                 }
             )  # fmt: skip
-    insert_many(ctx.db, "arts_course_records", rows, ctx.actor)
+    insert_many(ctx.db, "arts_course_records", rows, ctx.actor, source="demo")
 
 
 def _programmes(
@@ -114,7 +114,7 @@ def _programmes(
          "project": project, "description": "", "adviser": teachers[2 + i % 6]}
         for i, (kind, field, name, project) in enumerate(CLUBS)
     ]  # fmt: skip
-    insert_many(ctx.db, "school_programmes", rows, ctx.actor)
+    insert_many(ctx.db, "school_programmes", rows, ctx.actor, source="demo")
     older = [s for s in roll if s.grade_code >= 13] or list(roll)
     members: dict[str, list[DemoStudent]] = {}
     member_rows = []
@@ -127,7 +127,7 @@ def _programmes(
              "school_year": ctx.term.school_year, "role": ""}
             for s in chosen
         ]  # fmt: skip
-    insert_many(ctx.db, "programme_members", member_rows, ctx.actor)
+    insert_many(ctx.db, "programme_members", member_rows, ctx.actor, source="demo")
     return members
 
 
@@ -152,13 +152,13 @@ def _activities(
     acts.append((festival, rng.sample(list(roll), round(len(roll) * 0.35))))
     show = _activity(ctx, "performance", "庆祝教师节文艺展演", _day(rng, first, last), None)
     acts.append((show, rng.sample(list(roll), max(1, round(len(roll) * 0.08)))))
-    uuids = insert_many(ctx.db, "arts_activities", [a for a, _ in acts], ctx.actor)
+    uuids = insert_many(ctx.db, "arts_activities", [a for a, _ in acts], ctx.actor, source="demo")
     rows = [
         {"activity_uuid": u, "student_uuid": s.uuid, "role": ""}
         for u, (_, people) in zip(uuids, acts, strict=True)
         for s in people
     ]
-    insert_many(ctx.db, "arts_activity_participants", rows, ctx.actor)
+    insert_many(ctx.db, "arts_activity_participants", rows, ctx.actor, source="demo")
 
 
 def _activity(
@@ -196,7 +196,7 @@ def _specialties(
              "level_description": rng.choice(("基础", "良好", "较高水平")),
              "route": route.value, "note": ""}
         )  # fmt: skip
-    insert_many(ctx.db, "arts_specialties", rows, ctx.actor)
+    insert_many(ctx.db, "arts_specialties", rows, ctx.actor, source="demo")
 
 
 def _awards(
@@ -217,13 +217,13 @@ def _awards(
              "adviser": rng.choice(teachers)}
         )  # fmt: skip
         winners.append(rng.sample(older, min(count, len(older))))
-    uuids = insert_many(ctx.db, "awards", awards, ctx.actor)
+    uuids = insert_many(ctx.db, "awards", awards, ctx.actor, source="demo")
     rows = [
         {"award_uuid": u, "student_uuid": s.uuid}
         for u, people in zip(uuids, winners, strict=True)
         for s in people
     ]
-    insert_many(ctx.db, "award_winners", rows, ctx.actor)
+    insert_many(ctx.db, "award_winners", rows, ctx.actor, source="demo")
 
 
 def _assessments(
@@ -268,4 +268,4 @@ def _assessments(
              "development_points_confirmed": int(rng.random() < CONFIRMED_SHARE),
              "teacher": "", "comment": ""}
         )  # fmt: skip
-    insert_many(ctx.db, "arts_assessments", rows, ctx.actor)
+    insert_many(ctx.db, "arts_assessments", rows, ctx.actor, source="demo")

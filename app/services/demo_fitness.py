@@ -83,7 +83,7 @@ def add_fitness_records(ctx: DemoContext) -> None:
     # Results are typed in on the day of the test; written in uuid order (appended to indexes).
     times = ctx.rng("fitness-entry-times")
     stamped = [(new_uuid(entered_at(r["test_date"] or ctx.today, times)), r) for r in rows]
-    repo_fitness.insert_tests(ctx.db, sorted(stamped, key=itemgetter(0)), ctx.actor)
+    repo_fitness.insert_tests(ctx.db, sorted(stamped, key=itemgetter(0)), ctx.actor, source="demo")
 
 
 def _year(

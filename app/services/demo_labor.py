@@ -99,7 +99,7 @@ def add_demo_labor(ctx: DemoContext) -> None:
         ("labor_participations", batch.participations),
         ("labor_literacy_evaluations", batch.evaluations),
     ):
-        repo_labor.insert_many(ctx.db, table, rows, ctx.actor)
+        repo_labor.insert_many(ctx.db, table, rows, ctx.actor, source="demo")
 
 
 def _stamp_participations(batch: _Batch) -> None:

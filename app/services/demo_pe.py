@@ -41,7 +41,7 @@ def add_pe_records(ctx: DemoContext) -> None:
         return
     clubs = _sport_club_members(ctx)
     rows = [_record(rng, s, ctx.term.code, clubs.get(s.uuid)) for s in roll]
-    insert_many(ctx.db, "pe_process_records", rows, ctx.actor)
+    insert_many(ctx.db, "pe_process_records", rows, ctx.actor, source="demo")
     _sports_meet(ctx, rng, roll)
 
 
@@ -114,6 +114,6 @@ def _sports_meet(ctx: DemoContext, rng: random.Random, roll: Sequence[DemoStuden
              "adviser": "", "team_name": "", "note": ""}
         )  # fmt: skip
         winners.append(rng.choice(able))
-    uuids = insert_many(ctx.db, "awards", awards, ctx.actor)
+    uuids = insert_many(ctx.db, "awards", awards, ctx.actor, source="demo")
     rows = [{"award_uuid": u, "student_uuid": s.uuid} for u, s in zip(uuids, winners, strict=True)]
-    insert_many(ctx.db, "award_winners", rows, ctx.actor)
+    insert_many(ctx.db, "award_winners", rows, ctx.actor, source="demo")

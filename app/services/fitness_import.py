@@ -169,7 +169,9 @@ def commit_fitness_import(
         total, done = len(creates) + len(diff.updates), 0
         for start in range(0, max(len(creates), len(diff.updates)), CHUNK):
             tick(done, total, progress, cancelled)
-            repo_fitness.insert_tests(db, creates[start : start + CHUNK], actor)
+            repo_fitness.insert_tests(
+                db, creates[start : start + CHUNK], actor, source="fitness import"
+            )
             repo_fitness.update_tests(db, diff.updates[start : start + CHUNK], actor)
             done += len(creates[start : start + CHUNK]) + len(diff.updates[start : start + CHUNK])
         tick(total, total, progress, cancelled)

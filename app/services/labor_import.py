@@ -165,6 +165,9 @@ def plan_labor_import(
     )
 
 
+SOURCE = "labor import"  # the audit entry of the records an import creates
+
+
 def commit_labor_import(
     db: Database, plan: LaborImportPlan, *, actor: str, cancelled: IsCancelled | None = None
 ) -> LaborImportReport:
@@ -173,8 +176,8 @@ def commit_labor_import(
         diff = _compare(db, plan.school_code, plan.valid)
         if cancelled is not None and cancelled():
             raise Cancelled()
-        repo_labor.insert_many(db, "labor_activities", diff.activities, actor)
-        repo_labor.insert_many(db, "labor_participations", diff.creates, actor)
+        repo_labor.insert_many(db, "labor_activities", diff.activities, actor, source=SOURCE)
+        repo_labor.insert_many(db, "labor_participations", diff.creates, actor, source=SOURCE)
         _apply_updates(db, diff.updates, actor)
     return LaborImportReport(
         len(diff.activities), len(diff.creates), len(diff.updates), diff.unchanged,

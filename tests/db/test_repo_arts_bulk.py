@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from app.services.workspace import Workspace
-from db.records import insert_record, update_record, verify_audit_chain
+from db.records import BULK_SOURCE, insert_record, update_record, verify_audit_chain
 from db.repo_arts import insert_many, tombstone_many, update_many
 from tests.app.services.arts_helpers import add_students
 
@@ -32,15 +32,23 @@ def test_bulk_and_single_writes_leave_the_same_meta_and_audit(school_ws: Workspa
     tombstone_many(school_ws.db, "arts_specialties", [single, bulk], "clerk")
     assert strip(_row(school_ws, single)) == strip(_row(school_ws, bulk))
     assert _row(school_ws, bulk)["revision"] == 3 and _row(school_ws, bulk)["deleted"] == 1
-    audit = school_ws.db.execute(
-        "SELECT record_uuid, action, old, new FROM audit_log WHERE table_name = 'arts_specialties'"
-        " ORDER BY id"
+
+    def history(uuid: str) -> list[str]:
+        return [r[0] for r in school_ws.db.execute(
+            "SELECT l.action FROM audit_record_changes c JOIN audit_log l ON l.id = c.id "
+            "WHERE c.table_name = 'arts_specialties' AND c.record_uuid = ? ORDER BY c.id", [uuid])]  # fmt: skip
+
+    # The bulk record's first version is the row itself at revision 1, listed by one entry.
+    assert history(single) == ["create", "update", "update"]
+    assert history(bulk) == ["create_many", "update", "update"]
+    (created,) = school_ws.db.execute(
+        "SELECT new FROM audit_log WHERE action = 'create_many' AND table_name = 'arts_specialties'"
+    ).fetchone()
+    assert json.loads(created) == {"source": BULK_SOURCE, "uuids": [bulk]}
+    changes = school_ws.db.execute(
+        "SELECT record_uuid, old, new FROM audit_log WHERE action = 'update' ORDER BY id"
     ).fetchall()
-    per_record = {
-        u: [(a, o, json.loads(n)) for r, a, o, n in audit if r == u] for u in (single, bulk)
-    }
-    assert [a for a, _, _ in per_record[single]] == [a for a, _, _ in per_record[bulk]] == [
-        "create", "update", "update"
-    ]  # fmt: skip
-    assert per_record[single][0][2] == {**per_record[bulk][0][2], "uuid": single}
+    assert [(o, n) for r, o, n in changes if r == single] == [
+        (o, n) for r, o, n in changes if r == bulk
+    ]
     assert verify_audit_chain(school_ws.db) is None
