@@ -34,7 +34,7 @@ from app.labor.constants import TASK_GROUP_BY_NO
 from app.services import labor_records as lr
 from app.services.demo import create_demo_school
 from app.services.workspace import open_workspace
-from db import repo_labor
+from db import records
 from db.records import new_uuids
 
 BUDGET_S = 1.0
@@ -73,8 +73,8 @@ def add_records(ws: Any, extra: int, seed: int = 11) -> None:
                 }
             )  # fmt: skip
     with db.atomic():
-        repo_labor.insert_many(db, "labor_activities", activities, "bench")
-        repo_labor.insert_many(db, "labor_participations", participations, "bench")
+        records.insert_many(db, "labor_activities", activities, "bench")
+        records.insert_many(db, "labor_participations", participations, "bench")
     db.execute("ANALYZE")
 
 

@@ -227,6 +227,36 @@ def audit_created(db: Database, actor: str, table: str, uuids: Sequence[str], so
         append_audit_encoded(db, actor, [entry])
 
 
+def insert_many(
+    db: Database,
+    table: str,
+    rows: Sequence[Mapping[str, Any]],
+    actor: str,
+    *,
+    source: str = BULK_SOURCE,
+) -> list[str]:
+    """Insert new records (revision 1), audited by one ``create_many`` entry naming ``source``;
+    rows without a uuid get one. Every row must have the first row's columns (in any order).
+    Call inside ``db.atomic()``."""
+    if not rows:
+        return []
+    at = now_utc()
+    fresh = iter(new_uuids(sum(1 for r in rows if not r.get("uuid"))))
+    full = [
+        {"uuid": r.get("uuid") or next(fresh), **{k: v for k, v in r.items() if k != "uuid"}}
+        for r in rows
+    ]
+    content = list(full[0])
+    cols = [*content, *META_FIELDS]
+    db.conn.executemany(
+        f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
+        [(*(r[c] for c in content), 1, at, actor, 0) for r in full],
+    )
+    uuids = [str(r["uuid"]) for r in full]
+    audit_created(db, actor, table, uuids, source)
+    return uuids
+
+
 def changes_after_sql(table: str, mark: str, upto: str | None = None) -> str:
     """SQL for the uuids of ``table``'s records with an audit entry after the audit id ``mark``
     (and at most ``upto``): SQL expressions, e.g. parameter names such as ``:mark``."""

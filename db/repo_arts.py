@@ -16,48 +16,14 @@ from sqlite_utils import Database
 from app.arts.config import SUB_SCORES
 from app.arts.constants import ActivityKind, ArtsSubject, Rating, SpecialtyGroup, SpecialtyRoute
 from app.arts.models import Activity, Assessment, CourseRecord, Specialty
-from db.records import (
-    BULK_SOURCE,
-    META_FIELDS,
+from db.records import (  # insert_many: the bulk create every repository shares
     AuditEntry,
     append_audit,
-    audit_created,
     meta_from_row,
-    new_uuids,
     now_utc,
 )
 
 Row = dict[str, Any]
-
-
-def insert_many(
-    db: Database,
-    table: str,
-    rows: Sequence[Mapping[str, Any]],
-    actor: str,
-    *,
-    source: str = BULK_SOURCE,
-) -> list[str]:
-    """Insert new records (revision 1), audited by one ``create_many`` entry naming ``source``;
-    rows without a uuid get one. Every row must have the first row's columns (in any order).
-    Call inside ``db.atomic()``."""
-    if not rows:
-        return []
-    at = now_utc()
-    fresh = iter(new_uuids(sum(1 for r in rows if not r.get("uuid"))))
-    full = [
-        {"uuid": r.get("uuid") or next(fresh), **{k: v for k, v in r.items() if k != "uuid"}}
-        for r in rows
-    ]
-    content = list(full[0])
-    cols = [*content, *META_FIELDS]
-    db.conn.executemany(
-        f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
-        [(*(r[c] for c in content), 1, at, actor, 0) for r in full],
-    )
-    uuids = [str(r["uuid"]) for r in full]
-    audit_created(db, actor, table, uuids, source)
-    return uuids
 
 
 def update_many(

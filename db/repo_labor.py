@@ -23,7 +23,9 @@ from app.labor.models import (
     LaborActivityRow,
     Participation,
 )
-from db.records import BULK_SOURCE, META_FIELDS, audit_created, meta_from_row, now_utc
+from db.records import (  # insert_many: the bulk create every repository shares
+    meta_from_row,
+)
 from db.repo_settings import get_setting, set_setting
 
 ACTIVITY_COLUMNS = (
@@ -47,29 +49,6 @@ def save_config(db: Database, config: LaborConfig) -> None:
 
 
 # --- writing in bulk -----------------------------------------------------------------------
-
-
-def insert_many(
-    db: Database,
-    table: str,
-    rows: Sequence[Mapping[str, Any]],
-    actor: str,
-    *,
-    source: str = BULK_SOURCE,
-) -> None:
-    """Insert new records (each with its ``uuid``), revision 1, audited by one ``create_many``
-    entry naming ``source``; call inside the writing transaction. Every row must have the same
-    keys in the same order."""
-    if not rows:
-        return
-    at = now_utc()
-    keys = list(rows[0])
-    cols = [*keys, *META_FIELDS]
-    db.conn.executemany(
-        f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
-        [(*row.values(), 1, at, actor, 0) for row in rows],
-    )
-    audit_created(db, actor, table, [row["uuid"] for row in rows], source)
 
 
 def ratings_json(ratings: Mapping[str, str]) -> str:

@@ -33,7 +33,8 @@ from app.services.arts_settings import load_arts_config, store_arts_config
 from app.services.workspace import require_school
 from app.validation.text import clean_name
 from db import repo_arts, repo_awards
-from db.repo_arts import insert_many, update_many
+from db.records import insert_many
+from db.repo_arts import update_many
 
 DEVELOPMENT = ("outside_learning", "art_specialty")
 

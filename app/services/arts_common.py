@@ -12,7 +12,8 @@ from app.errors import UserError, ValidationError
 from app.i18n import tr
 from app.models import StudentStatus
 from app.terms import parse_school_year, parse_term
-from db.repo_arts import insert_many, tombstone_many
+from db.records import insert_many
+from db.repo_arts import tombstone_many
 
 ON_ROLL = tuple(s.value for s in StudentStatus if s.is_on_roll)
 

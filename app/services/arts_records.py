@@ -36,8 +36,8 @@ from app.services.workspace import require_school
 from app.terms import term_for_date
 from app.validation.text import clean_name
 from db import repo_arts
-from db.records import insert_record, tombstone_record, update_record
-from db.repo_arts import insert_many, tombstone_many, update_many
+from db.records import insert_many, insert_record, tombstone_record, update_record
+from db.repo_arts import tombstone_many, update_many
 
 
 class ArtsRecordInvalid(UserError):

@@ -45,7 +45,7 @@ from app.services.import_common import save_rejected_rows as _save_rejected
 from app.services.roster_rows import RejectedRow
 from app.services.workspace import require_school
 from db import repo_awards, repo_students
-from db.repo_arts import insert_many
+from db.records import insert_many
 
 AWARD_SYNONYMS: dict[str, list[str]] = {
     "student_no": ["学籍号", "全国学籍号", "学生学籍号", "学生全国学籍号"],

@@ -40,7 +40,7 @@ from app.services.demo_arts_data import (
 from app.services.demo_people import DemoPeople
 from app.services.school_arts import prefill_self_evaluation, save_self_evaluation
 from db import repo_arts, repo_awards
-from db.repo_arts import insert_many
+from db.records import insert_many
 from db.repo_school_arts import list_programmes
 
 SPECIALTY_SHARE = 0.10

@@ -37,7 +37,7 @@ from app.services.demo_labor_data import (
     VOLUNTEER_PROJECTS,
 )
 from app.services.labor_totals import term_period
-from db import repo_labor
+from db import records, repo_labor
 from db.records import new_uuid, new_uuids
 from db.repo_labor import ratings_json
 from db.repo_labor_evaluations import json_list
@@ -99,7 +99,7 @@ def add_demo_labor(ctx: DemoContext) -> None:
         ("labor_participations", batch.participations),
         ("labor_literacy_evaluations", batch.evaluations),
     ):
-        repo_labor.insert_many(ctx.db, table, rows, ctx.actor, source="demo")
+        records.insert_many(ctx.db, table, rows, ctx.actor, source="demo")
 
 
 def _stamp_participations(batch: _Batch) -> None:

@@ -21,7 +21,7 @@ from typing import Any, Final
 from app.pe.config import DEFAULT_SKILL_LEVELS
 from app.services.demo import DemoContext, DemoStudent
 from app.services.pe_process import term_range
-from db.repo_arts import insert_many
+from db.records import insert_many
 
 _PRIMARY_SKILLS: Final = ("跳绳", "踢毽子", "篮球", "足球", "乒乓球", "武术", "羽毛球")
 _JUNIOR_SKILLS: Final = ("篮球", "足球", "排球", "乒乓球", "羽毛球", "田径", "武术")

@@ -36,7 +36,7 @@ from app.services.labor_records import labor_config
 from app.services.workspace import require_school
 from app.terms import parse_term
 from app.validation.text import clean_name
-from db import repo_labor, repo_labor_totals
+from db import records, repo_labor, repo_labor_totals
 from db import repo_labor_evaluations as repo
 from db.records import insert_record, new_uuid, now_utc, tombstone_record, update_record
 from db.repo_labor_totals import ON_ROLL_STATUSES
@@ -158,7 +158,7 @@ def create_drafts_for_class(db: Database, class_uuid: str, term: str, *, actor: 
         if s not in have
     ]
     with db.atomic():
-        repo_labor.insert_many(db, "labor_literacy_evaluations", rows, actor)
+        records.insert_many(db, "labor_literacy_evaluations", rows, actor)
     return len(rows)
 
 

@@ -50,7 +50,7 @@ from app.services.labor_records import labor_config
 from app.services.roster_rows import RejectedRow
 from app.services.workspace import require_school
 from app.terms import term_for_date
-from db import repo_labor
+from db import records, repo_labor
 from db.records import AuditEntry, append_audit, new_uuid, now_utc
 
 LABOR_SYNONYMS: dict[str, list[str]] = {
@@ -176,8 +176,8 @@ def commit_labor_import(
         diff = _compare(db, plan.school_code, plan.valid)
         if cancelled is not None and cancelled():
             raise Cancelled()
-        repo_labor.insert_many(db, "labor_activities", diff.activities, actor, source=SOURCE)
-        repo_labor.insert_many(db, "labor_participations", diff.creates, actor, source=SOURCE)
+        records.insert_many(db, "labor_activities", diff.activities, actor, source=SOURCE)
+        records.insert_many(db, "labor_participations", diff.creates, actor, source=SOURCE)
         _apply_updates(db, diff.updates, actor)
     return LaborImportReport(
         len(diff.activities), len(diff.creates), len(diff.updates), diff.unchanged,

@@ -32,7 +32,7 @@ from app.labor.models import (
 from app.services.labor_checks import LaborEntryInvalid, check_entry
 from app.services.labor_totals import below_threshold, student_hours, term_period
 from app.services.workspace import require_school
-from db import repo_labor
+from db import records, repo_labor
 from db.records import insert_record, new_uuid, tombstone_record, update_record
 
 
@@ -68,7 +68,7 @@ def record_activity(
             {"uuid": new_uuid(), "activity_uuid": uuid, **row}
             for row in checked.participants.values()
         ]
-        repo_labor.insert_many(db, "labor_participations", rows, actor)
+        records.insert_many(db, "labor_participations", rows, actor)
     return uuid
 
 
@@ -102,7 +102,7 @@ def update_activity(
                 new_rows.append({"uuid": new_uuid(), "activity_uuid": uuid, **row})
             else:
                 changed |= update_record(db, "labor_participations", existing["uuid"], row, actor)
-        repo_labor.insert_many(db, "labor_participations", new_rows, actor)
+        records.insert_many(db, "labor_participations", new_rows, actor)
         gone = {str(row["uuid"]) for row in stored.values()}
         for participation in sorted(gone):
             tombstone_record(db, "labor_participations", participation, actor)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from app.services.workspace import Workspace
-from db.records import BULK_SOURCE, insert_record, update_record, verify_audit_chain
-from db.repo_arts import insert_many, tombstone_many, update_many
+from db.records import BULK_SOURCE, insert_many, insert_record, update_record, verify_audit_chain
+from db.repo_arts import tombstone_many, update_many
 from tests.app.services.arts_helpers import add_students
 
 
