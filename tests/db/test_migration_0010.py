@@ -6,24 +6,15 @@ from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
 
 import db as dbmod
 from app.services.bureau_workspace import init_bureau
-from db.migrations import MIGRATIONS
 from db.records import append_audit_encoded, created_batch_entry
+from tests.db.migration_helpers import migrations_before
 
 
 def _indexes(database: Database) -> set[str]:
     return {r[0] for r in database.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-
-
-def _up_to_0009() -> Migrations:
-    before = Migrations("baosong")
-    for m in MIGRATIONS._migrations:
-        if m.name < "0010":
-            before(name=m.name)(m.fn)
-    return before
 
 
 @pytest.mark.parametrize(("kind", "kept"), [("bureau", True), ("school", False), (None, False)])
@@ -31,7 +22,7 @@ def test_students_school_stays_only_in_a_bureau_workspace(
     tmp_path: Path, kind: str | None, kept: bool
 ) -> None:
     path = tmp_path / "a.sqlite3"
-    old = dbmod.open_database(path, migrations=_up_to_0009())
+    old = dbmod.open_database(path, migrations=migrations_before("0010"))
     assert {"students_school", "students_name"} <= _indexes(old)
     if kind is not None:
         old.execute("INSERT INTO settings(key, value) VALUES ('workspace_kind', ?)", [kind])

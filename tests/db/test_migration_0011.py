@@ -6,23 +6,14 @@ from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
 
 import db as dbmod
 from app.services.bureau_workspace import init_bureau
-from db.migrations import MIGRATIONS
+from tests.db.migration_helpers import migrations_before
 
 
 def _indexes(database: Database) -> set[str]:
     return {r[0] for r in database.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-
-
-def _up_to_0010() -> Migrations:
-    before = Migrations("baosong")
-    for m in MIGRATIONS._migrations:
-        if m.name < "0011":
-            before(name=m.name)(m.fn)
-    return before
 
 
 @pytest.mark.parametrize(("kind", "student_index"), [("bureau", False), ("school", True)])
@@ -30,7 +21,7 @@ def test_upgrading_drops_the_present_index_and_at_a_bureau_the_student_index(
     tmp_path: Path, kind: str, student_index: bool
 ) -> None:
     path = tmp_path / "a.sqlite3"
-    old = dbmod.open_database(path, migrations=_up_to_0010())
+    old = dbmod.open_database(path, migrations=migrations_before("0011"))
     assert {"labor_participations_present", "labor_participations_student"} <= _indexes(old)
     old.execute("INSERT INTO settings(key, value) VALUES ('workspace_kind', ?)", [kind])
     old.close()
