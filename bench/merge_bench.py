@@ -46,13 +46,19 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.packets.format import DEFAULT_LIMITS
-from app.packets.packet_reader import read_envelope, read_packet_file, verify_envelope
+from app.packets.packet_reader import (
+    decrypt_packet,
+    read_envelope,
+    read_packet_file,
+    verify_envelope,
+)
 from app.packets.sync_tables import TABLES, TABLES_BY_NAME
 from app.services import bureau_intake, bureau_keys, keys_service, packet_export
 from app.services.bureau_keys import school_key_lookup
 from app.services.bureau_workspace import init_bureau
 from app.services.demo import DEMO_VERSION, create_demo_school
-from app.services.packet_reading import PendingRead, read_staged
+from app.services.merge import staged_rows
+from app.services.packet_reading import PendingRead
 from app.services.workspace import open_workspace
 from db.migrations import migration_names
 
@@ -206,7 +212,7 @@ def baselines(cache: Path, folder: Path, packets: list[Path], width: int) -> Bas
     upsert = {t.name: _raw_upsert(t.name, t.all_columns) for t in TABLES}
     for path in packets:
         verified = verify_envelope(read_envelope(read_packet_file(path)), lookup)
-        tables = read_staged(verified, keys, DEFAULT_LIMITS)
+        tables = staged_rows(decrypt_packet(verified, keys, DEFAULT_LIMITS).records)
         present = [t.name for t in TABLES if t.name in tables]
         rows = [(r[0], 1, "2026-11-30T08:00:00.000000Z", "clerk", 0, *values)
                 for name in present for r in tables[name]]  # fmt: skip

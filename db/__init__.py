@@ -13,6 +13,7 @@ from app import __version__
 from app.errors import NewerDatabaseError, WorkspaceError
 from app.i18n import tr
 from db.migrations import MIGRATIONS, migration_names
+from db.packet_stage import attach_incoming
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,7 @@ def connect(path: Path) -> Database:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
+        attach_incoming(conn)  # where a bureau loads a packet's staged records
     except sqlite3.DatabaseError as exc:
         raise WorkspaceError(
             tr("The database {path} cannot be opened ({reason}).", path=path, reason=exc),

@@ -57,7 +57,8 @@ def create_stage(db: Database, spec: StageSpec) -> None:
     db.execute(f"DROP TABLE IF EXISTS temp.{STAGE}")
     db.execute(
         f"CREATE TEMP TABLE {STAGE} ({cols}, _outcome TEXT, _reason TEXT NOT NULL DEFAULT '', "
-        "_detail TEXT NOT NULL DEFAULT '', _other TEXT) WITHOUT ROWID"
+        "_detail TEXT NOT NULL DEFAULT '', _other TEXT, _crev INTEGER, _same INTEGER) "
+        "WITHOUT ROWID"
     )  # rows kept in uuid order: the packet's order, and every scan below needs no sort
 
 
@@ -70,28 +71,37 @@ def load_stage(db: Database, spec: StageSpec, rows: Iterable[Sequence[Any]]) -> 
     )
 
 
-def _reject(db: Database, reason: str, condition: str, params: Mapping[str, Any]) -> None:
+def load_stage_from(db: Database, spec: StageSpec, source: str) -> None:
+    """Stage the rows of table ``source`` (e.g. ``incoming.students``: db/packet_stage.py),
+    whose columns are named as ``spec.columns``; its rows are in uuid order, as staged."""
+    cols = ", ".join(spec.columns)
+    db.execute(f"INSERT INTO temp.{STAGE} ({cols}) SELECT {cols} FROM {source} ORDER BY rowid")
+
+
+def probe_central(db: Database, spec: StageSpec, params: Mapping[str, Any]) -> None:
+    """Look each staged record up in the central table, once: a uuid the bureau holds for
+    another school may not be overwritten by this one (rejected, ``other_school``); for the
+    others the central revision (``_crev``) and whether the content is equal (``_same``) are
+    kept, so that ``classify`` needs no lookup of its own. A lookup per record per rule was
+    most of the merge's cost at district scale (bench/merge_bench.py)."""
+    if spec.owner_column is not None:
+        other = f"t.{spec.owner_column} IS NOT :school_code"
+    else:  # the scope, over the central row ``t``: not the sending school's record
+        other = f"NOT coalesce(({spec.scope}), 0)"
+    same = " AND ".join(f"i.{c} IS t.{c}" for c in spec.compared)
+    # A correlated subquery, not UPDATE … FROM: it keeps the staged rows the outer loop (the
+    # planner would rather scan the central table, which has no statistics). A record the
+    # bureau does not hold gets NULLs.
     db.execute(
-        f"UPDATE temp.{STAGE} SET _outcome = 'rejected', _reason = '{reason}' "
-        f"WHERE _outcome IS NULL AND ({condition})",
+        f"UPDATE temp.{STAGE} AS i SET (_outcome, _crev, _same) = (SELECT CASE WHEN {other} "
+        f"THEN 'rejected' END, t.revision, {same} FROM main.{spec.table} AS t "
+        "WHERE t.uuid = i.uuid) WHERE _outcome IS NULL",
         dict(params),
     )
-
-
-def reject_other_schools(db: Database, spec: StageSpec, params: Mapping[str, Any]) -> None:
-    """A uuid the bureau holds for another school may not be overwritten by this one."""
-    here = f"main.{spec.table}"
-    if spec.owner_column is not None:
-        condition = (
-            f"EXISTS (SELECT 1 FROM {here} c WHERE c.uuid = {STAGE}.uuid "
-            f"AND c.{spec.owner_column} IS NOT :school_code)"
-        )
-    else:
-        condition = (
-            f"EXISTS (SELECT 1 FROM {here} c WHERE c.uuid = {STAGE}.uuid) AND NOT EXISTS "
-            f"(SELECT 1 FROM {here} t WHERE t.uuid = {STAGE}.uuid AND ({spec.scope}))"
-        )
-    _reject(db, "other_school", condition, params)
+    db.execute(
+        f"UPDATE temp.{STAGE} SET _reason = 'other_school' WHERE _outcome = 'rejected' "
+        "AND _reason = ''"
+    )
 
 
 def reject_missing_parents(db: Database, spec: StageSpec) -> None:
@@ -114,12 +124,11 @@ def _primary_key(db: Database, *, parent: str) -> str:
 
 def reject_out_of_scope(db: Database, spec: StageSpec, params: Mapping[str, Any]) -> None:
     """Records that are not the sending school's (a child of another school's record)."""
-    _reject(
-        db,
-        "out_of_scope",
-        f"uuid NOT IN (SELECT t.uuid FROM temp.{STAGE} t WHERE ({spec.scope}))",
-        params,
-    )
+    db.execute(
+        f"UPDATE temp.{STAGE} AS t SET _outcome = 'rejected', _reason = 'out_of_scope' "
+        f"WHERE _outcome IS NULL AND NOT coalesce(({spec.scope}), 0)",
+        dict(params),
+    )  # the scope read over the staged row itself (alias ``t``), one row at a time
 
 
 def mark_transfers(db: Database, spec: StageSpec) -> None:
@@ -196,21 +205,17 @@ def reject_records(db: Database, details: Mapping[str, str], reason: str) -> Non
     )
 
 
-def classify(db: Database, spec: StageSpec) -> None:
-    """Revision rules for the rest: new → created; higher → updated; lower → unchanged (older);
-    equal and same content → unchanged; equal and different content → conflict (revision)."""
+def classify(db: Database) -> None:
+    """Revision rules for the rest, from what ``probe_central`` found: not held → created;
+    higher → updated; lower → unchanged (older); equal and same content → unchanged; equal and
+    different content → conflict (revision)."""
     db.execute(
-        f"UPDATE temp.{STAGE} SET _outcome = 'created' WHERE _outcome IS NULL AND NOT EXISTS "
-        f"(SELECT 1 FROM main.{spec.table} c WHERE c.uuid = {STAGE}.uuid)"
-    )
-    same = " AND ".join(f"i.{c} IS c.{c}" for c in spec.compared)
-    db.execute(
-        f"UPDATE temp.{STAGE} AS i SET "
-        "_outcome = CASE WHEN i.revision > c.revision THEN 'updated' "
-        f"WHEN i.revision < c.revision OR ({same}) THEN 'unchanged' ELSE 'conflict' END, "
-        "_reason = CASE WHEN i.revision > c.revision THEN '' "
-        f"WHEN i.revision < c.revision THEN 'older' WHEN ({same}) THEN '' ELSE 'revision' END "
-        f"FROM main.{spec.table} AS c WHERE c.uuid = i.uuid AND i._outcome IS NULL"
+        f"UPDATE temp.{STAGE} SET "
+        "_outcome = CASE WHEN _crev IS NULL THEN 'created' WHEN revision > _crev THEN 'updated' "
+        "WHEN revision < _crev OR _same THEN 'unchanged' ELSE 'conflict' END, "
+        "_reason = CASE WHEN _crev IS NULL OR revision > _crev THEN '' "
+        "WHEN revision < _crev THEN 'older' WHEN _same THEN '' ELSE 'revision' END "
+        "WHERE _outcome IS NULL"
     )
 
 

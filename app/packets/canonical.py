@@ -25,6 +25,8 @@ from collections.abc import Mapping, Sequence
 from itertools import chain
 from typing import Any
 
+import orjson
+
 MAX_SAFE_INT = 2**53 - 1
 _MAX_INT_DIGITS = len(str(MAX_SAFE_INT)) + 1  # sign included; longer text is rejected unread
 
@@ -109,9 +111,6 @@ _SCALAR_TYPES = frozenset(_SCALARS)
 _FLAT_DECODER = json.JSONDecoder(
     parse_float=_no_float, parse_int=_parse_int, parse_constant=_no_float
 )
-# Bulk reading leaves integers to the caller's range checks: a hook per integer costs more
-# than the rest of the parse.
-_BULK_DECODER = json.JSONDecoder(parse_float=_no_float, parse_constant=_no_float)
 _ENCODER = json.JSONEncoder(
     ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
 )
@@ -131,6 +130,15 @@ def flat_lines(lines: Sequence[bytes]) -> list[dict[str, Any]] | None:
     closes an element, and with as many elements as lines, element i is line i. The canonical
     encoding of the list equals the ``,``-joined lines, and since no JSON object text is a
     proper prefix of another, each element's canonical text equals its line.
+
+    The parse and the re-encoding are orjson's (3–7× faster than the standard library's at this
+    size: a district's merge reads 14 million records). orjson refuses what canonical JSON
+    refuses (invalid UTF-8, lone surrogates, NaN) or reads it as a float (as it reads an integer
+    beyond 64 bits), which the type check refuses; a repeated key or any other difference makes
+    the re-encoding differ from the text. Its compact, key-sorted output equals ``dumps`` for flat objects of strings,
+    integers, booleans and null (tests/app/packets/test_bulk_reading.py holds it so), and
+    anything it cannot show goes to the line-by-line path, which decides with the standard
+    library alone.
     """
     if not lines:
         return []
@@ -140,16 +148,17 @@ def flat_lines(lines: Sequence[bytes]) -> list[dict[str, Any]] | None:
     if joined.count(b"},\n{") != len(lines) - 1:
         return None
     try:
-        text = joined.decode("utf-8")
-        value: list[dict[str, Any]] = _BULK_DECODER.decode(f"[{text}]")
-    except (ValueError, RecursionError):  # CanonicalError and UnicodeDecodeError are ValueErrors
+        value: list[dict[str, Any]] = orjson.loads(b"[" + joined + b"]")
+    except orjson.JSONDecodeError:  # also invalid UTF-8 and nesting too deep
         return None
-    if len(value) != len(lines) or not all(type(v) is dict for v in value):
+    if type(value) is not list or len(value) != len(lines):
+        return None
+    if not all(type(v) is dict for v in value):
         return None
     if not set(map(type, chain.from_iterable(map(dict.values, value)))) <= _SCALAR_TYPES:
         return None
-    lines_text = text.replace("},\n{", "},{")
-    if _ENCODER.encode(value) != f"[{lines_text}]":
+    encoded = orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+    if encoded != b"[" + joined.replace(b"},\n{", b"},{") + b"]":
         return None
     return value
 

@@ -48,7 +48,7 @@ from app.services.merge import (
     MergeOutcome,
     PacketRef,
     RecordIssue,
-    StagedRows,
+    StagedPacket,
     TableCounts,
     merge_records,
 )
@@ -255,7 +255,7 @@ def _commit(
     result: PacketResult,
     header: PacketHeader,
     sha256: str,
-    tables: Mapping[str, StagedRows],
+    tables: StagedPacket,
 ) -> None:
     """Merge, receipt and ledger row of one packet: one transaction (a savepoint in a dry run)."""
     _backup_once(batch)

@@ -8,10 +8,12 @@ next packet overlaps the merge of this one, and a district's intake keeps both c
 
 The worker gets the bureau's decryption keys once, when it starts (raw bytes through the pipe to
 a child of this process), and each packet as the verified envelope the intake has already
-hashed and checked the signature of. It sends back each table's records as staging rows
-(``merge.staged_tables``). A refusal comes back as its code, detail and place and is raised again
-here, so that its message is in the language of this process. When there is a single packet,
-or the worker cannot start or dies, packets are read in this process as before.
+hashed and checked the signature of. It sends back the packet's records bound into a small
+SQLite database, as that database's image (``merge.staged_tables``, db/packet_stage.py): the
+binding, row by row, is done here rather than in the merging process, and an image crosses the
+process boundary as one block of bytes. A refusal comes back as its code, detail and place and
+is raised again here, so that its message is in the language of this process. When there is a
+single packet, or the worker cannot start or dies, packets are read in this process as before.
 """
 
 from __future__ import annotations
@@ -23,19 +25,17 @@ from collections.abc import Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from cryptography.hazmat.primitives.asymmetric import x25519
 
 from app.packets.format import PacketLimits
 from app.packets.packet_reader import VerifiedPacket, decrypt_packet
 from app.packets.rejection import PacketRejected, RejectCode, reject
-from app.services.merge import staged_tables
+from app.services.merge import StagedPacket, staged_tables
 
 log = logging.getLogger(__name__)
 WORKER_EXIT_ENV = "BAOSONG_TEST_READER_EXIT"
-
-Tables = dict[str, list[tuple[Any, ...]]]
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def read_staged(
     packet: VerifiedPacket,
     keys: Mapping[str, x25519.X25519PrivateKey],
     limits: PacketLimits,
-) -> Tables:
+) -> StagedPacket:
     """Decrypt and read ``packet`` here: its records as staging rows (raises PacketRejected)."""
     return staged_tables(decrypt_packet(packet, keys, limits).records)
 
@@ -62,10 +62,10 @@ def read_staged(
 class PendingRead:
     """A packet being read: ``result()`` waits for its staging rows or raises its refusal."""
 
-    def __init__(self, future: Future[Tables | _Refused]) -> None:
+    def __init__(self, future: Future[StagedPacket | _Refused]) -> None:
         self._future = future
 
-    def result(self) -> Tables:
+    def result(self) -> StagedPacket:
         found = self._future.result()
         if isinstance(found, _Refused):
             found.raise_again()
@@ -77,14 +77,14 @@ def _read_now(
     packet: VerifiedPacket, keys: Mapping[str, x25519.X25519PrivateKey], limits: PacketLimits
 ) -> PendingRead:
     """Read in this process; a refusal waits for ``result()``, as a worker's would."""
-    done: Future[Tables | _Refused] = Future()
+    done: Future[StagedPacket | _Refused] = Future()
     done.set_result(_read_or_refusal(packet, keys, limits))
     return PendingRead(done)
 
 
 def _read_or_refusal(
     packet: VerifiedPacket, keys: Mapping[str, x25519.X25519PrivateKey], limits: PacketLimits
-) -> Tables | _Refused:
+) -> StagedPacket | _Refused:
     try:
         return read_staged(packet, keys, limits)
     except PacketRejected as exc:
@@ -144,7 +144,7 @@ class PacketReader:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 
-    def read_here(self, packet: VerifiedPacket) -> Tables:
+    def read_here(self, packet: VerifiedPacket) -> StagedPacket:
         return _read_now(packet, self._keys, self._limits).result()
 
 
@@ -152,13 +152,13 @@ class _FallbackRead(PendingRead):
     """A read in the worker that is done again in this process if the worker died."""
 
     def __init__(
-        self, future: Future[Tables | _Refused], reader: PacketReader, packet: VerifiedPacket
+        self, future: Future[StagedPacket | _Refused], reader: PacketReader, packet: VerifiedPacket
     ) -> None:
         super().__init__(future)
         self._reader = reader
         self._packet = packet
 
-    def result(self) -> Tables:
+    def result(self) -> StagedPacket:
         try:
             return super().result()
         except BrokenProcessPool as exc:
@@ -179,7 +179,7 @@ def _start_worker(raw_keys: Mapping[str, bytes], limits: PacketLimits) -> None:
     _worker_limits.append(limits)
 
 
-def _read_in_worker(packet: VerifiedPacket) -> Tables | _Refused:
+def _read_in_worker(packet: VerifiedPacket) -> StagedPacket | _Refused:
     if os.environ.get(WORKER_EXIT_ENV):
         os._exit(1)  # test hook: the worker dies (tests/app/merge/test_packet_reading.py)
     return _read_or_refusal(packet, _worker_keys, _worker_limits[-1])

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from typing import Any
 
+import orjson
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -42,6 +43,13 @@ def test_canonical_lines_are_read_in_one_go(records: list[dict[str, Any]]) -> No
     assert canonical.flat_lines(lines) == records
 
 
+@settings(max_examples=500)
+@given(flat_records)
+def test_orjson_writes_the_canonical_text_of_a_flat_record(record: dict[str, Any]) -> None:
+    # flat_lines compares orjson's re-encoding with the packet's bytes: it must be dumps'.
+    assert orjson.dumps(record, option=orjson.OPT_SORT_KEYS) == canonical.dumps_bytes(record)
+
+
 TRICKS = [
     [b'{"a":"x', b'y"},{"b":1}'],  # a line boundary inside a string
     [b'{"a":[1', b"2]}"],  # inside an array
@@ -59,6 +67,9 @@ TRICKS = [
     [b'{"a":"\xff"}'],  # not UTF-8
     [b'{"a":1}', b""],
     [b'{"a":1} '],
+    [b'{"a":99999999999999999999999}'],  # read as a float by orjson
+    [b'{"a":-0}'],
+    [b'{"a":"\\u001F"}'],  # uppercase hex
 ]
 
 
