@@ -135,10 +135,10 @@ def flat_lines(lines: Sequence[bytes]) -> list[dict[str, Any]] | None:
     size: a district's merge reads 14 million records). orjson refuses what canonical JSON
     refuses (invalid UTF-8, lone surrogates, NaN) or reads it as a float (as it reads an integer
     beyond 64 bits), which the type check refuses; a repeated key or any other difference makes
-    the re-encoding differ from the text. Its compact, key-sorted output equals ``dumps`` for flat objects of strings,
-    integers, booleans and null (tests/app/packets/test_bulk_reading.py holds it so), and
-    anything it cannot show goes to the line-by-line path, which decides with the standard
-    library alone.
+    the re-encoding differ from the text. Its compact, key-sorted output equals ``dumps`` for
+    flat objects of strings, integers, booleans and null (tests/app/packets/test_bulk_reading.py
+    holds it so), and anything it cannot show goes to the line-by-line path, which decides with
+    the standard library alone.
     """
     if not lines:
         return []
