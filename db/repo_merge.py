@@ -1,8 +1,11 @@
 """The SQL side of merging one table of a packet into the central table, set-wise.
 
-The records of a table are loaded into a TEMP staging table with one ``executemany``; each merge
-rule is then one UPDATE of the staging table's ``_outcome`` (joins against the central table), and
-the accepted rows go in with one ``INSERT … SELECT … ON CONFLICT(uuid) DO UPDATE``. Only when
+The records of a table are copied into a TEMP staging table with one ``INSERT … SELECT``; each
+merge rule is then one UPDATE of the staging table's ``_outcome`` (joins against the central
+table), and the accepted rows go in with one ``INSERT … SELECT … ON CONFLICT(uuid) DO UPDATE``.
+The first rule (``probe_central``) looks every record up once and already decides the revision
+outcome; each later rule overrides whatever is not rejected yet, so the rules' precedence is
+their order and no pass is needed at the end to classify what is left. Only when
 that statement breaks a database rule (a unique natural key, a reference) are the rows applied
 one by one, each in its own savepoint, so the rows at fault are rejected and the rest still go in.
 The rules themselves (what wins, what is a conflict) are app/services/merge.py's; every function
@@ -57,7 +60,7 @@ def create_stage(db: Database, spec: StageSpec) -> None:
     db.execute(f"DROP TABLE IF EXISTS temp.{STAGE}")
     db.execute(
         f"CREATE TEMP TABLE {STAGE} ({cols}, _outcome TEXT, _reason TEXT NOT NULL DEFAULT '', "
-        "_detail TEXT NOT NULL DEFAULT '', _other TEXT, _crev INTEGER, _same INTEGER) "
+        "_detail TEXT NOT NULL DEFAULT '', _other TEXT) "
         "WITHOUT ROWID"
     )  # rows kept in uuid order: the packet's order, and every scan below needs no sort
 
@@ -79,42 +82,62 @@ def load_stage_from(db: Database, spec: StageSpec, source: str) -> None:
 
 
 def probe_central(db: Database, spec: StageSpec, params: Mapping[str, Any]) -> None:
-    """Look each staged record up in the central table, once: a uuid the bureau holds for
-    another school may not be overwritten by this one (rejected, ``other_school``); for the
-    others the central revision (``_crev``) and whether the content is equal (``_same``) are
-    kept, so that ``classify`` needs no lookup of its own. A lookup per record per rule was
-    most of the merge's cost at district scale (bench/merge_bench.py)."""
+    """Look each staged record up in the central table, once, and decide it by revision: a uuid
+    the bureau holds for another school may not be overwritten by this one (rejected,
+    ``other_school``); not held → created; higher → updated; lower → unchanged (older); equal
+    and same content → unchanged; equal and different content → conflict (revision). The later
+    rules override these (``NOT_REJECTED``). A lookup per record per rule was most of the
+    merge's cost at district scale (bench/merge_bench.py)."""
     if spec.owner_column is not None:
         other = f"t.{spec.owner_column} IS NOT :school_code"
     else:  # the scope, over the central row ``t``: not the sending school's record
         other = f"NOT coalesce(({spec.scope}), 0)"
     same = " AND ".join(f"i.{c} IS t.{c}" for c in spec.compared)
+    outcome = (
+        f"CASE WHEN {other} THEN 'rejected' WHEN i.revision > t.revision THEN 'updated' "
+        f"WHEN i.revision < t.revision OR ({same}) THEN 'unchanged' ELSE 'conflict' END"
+    )
+    reason = (
+        f"CASE WHEN {other} THEN 'other_school' WHEN i.revision > t.revision THEN '' "
+        f"WHEN i.revision < t.revision THEN 'older' WHEN ({same}) THEN '' ELSE 'revision' END"
+    )
     # A correlated subquery, not UPDATE … FROM: it keeps the staged rows the outer loop (the
-    # planner would rather scan the central table, which has no statistics). A record the
-    # bureau does not hold gets NULLs.
+    # planner would rather scan the central table, which has no statistics). The aggregate
+    # always gives one row, so a record the bureau does not hold is decided in the same pass.
     db.execute(
-        f"UPDATE temp.{STAGE} AS i SET (_outcome, _crev, _same) = (SELECT CASE WHEN {other} "
-        f"THEN 'rejected' END, t.revision, {same} FROM main.{spec.table} AS t "
-        "WHERE t.uuid = i.uuid) WHERE _outcome IS NULL",
+        f"UPDATE temp.{STAGE} AS i SET (_outcome, _reason) = (SELECT "
+        f"ifnull(max({outcome}), 'created'), ifnull(max({reason}), '') "
+        f"FROM main.{spec.table} AS t WHERE t.uuid = i.uuid)",
         dict(params),
     )
-    db.execute(
-        f"UPDATE temp.{STAGE} SET _reason = 'other_school' WHERE _outcome = 'rejected' "
-        "AND _reason = ''"
-    )
+
+
+# The staged records a later rule may still refuse or hold: every one ``probe_central`` did not
+# reject, whatever revision outcome it gave.
+NOT_REJECTED = "_outcome IS NOT 'rejected'"
 
 
 def reject_missing_parents(db: Database, spec: StageSpec) -> None:
     """References (foreign keys) to records the bureau does not hold: the parent was rejected,
-    is held for review, or was never sent."""
+    is held for review, or was never sent. One pass for all of a table's references; the
+    detail names the first missing one."""
+    missing: list[tuple[str, str, str]] = []  # (condition, column, its parent)
     for fk in db.execute(f"PRAGMA main.foreign_key_list({spec.table})").fetchall():
         parent, column, target = fk[2], fk[3], fk[4] or _primary_key(db, parent=fk[2])
-        db.execute(
-            f"UPDATE temp.{STAGE} SET _outcome = 'rejected', _reason = 'missing_parent', "
-            f"_detail = ? || ' ' || {column} WHERE _outcome IS NULL AND {column} IS NOT NULL "
-            f"AND NOT EXISTS (SELECT 1 FROM main.{parent} p WHERE p.{target} = {STAGE}.{column})",
-            [f"{column} → {parent}"],
+        condition = (
+            f"({column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM main.{parent} p "
+            f"WHERE p.{target} = {STAGE}.{column}))"
         )
+        missing.append((condition, column, parent))
+    if not missing:
+        return
+    detail = " ".join(f"WHEN {cond} THEN ? || ' ' || {column}" for cond, column, _ in missing)
+    any_missing = " OR ".join(cond for cond, _, _ in missing)
+    db.execute(
+        f"UPDATE temp.{STAGE} SET _outcome = 'rejected', _reason = 'missing_parent', "
+        f"_detail = CASE {detail} END WHERE {NOT_REJECTED} AND ({any_missing})",
+        [f"{column} → {parent}" for _, column, parent in missing],
+    )
 
 
 def _primary_key(db: Database, *, parent: str) -> str:
@@ -126,7 +149,7 @@ def reject_out_of_scope(db: Database, spec: StageSpec, params: Mapping[str, Any]
     """Records that are not the sending school's (a child of another school's record)."""
     db.execute(
         f"UPDATE temp.{STAGE} AS t SET _outcome = 'rejected', _reason = 'out_of_scope' "
-        f"WHERE _outcome IS NULL AND NOT coalesce(({spec.scope}), 0)",
+        f"WHERE {NOT_REJECTED} AND NOT coalesce(({spec.scope}), 0)",
         dict(params),
     )  # the scope read over the staged row itself (alias ``t``), one row at a time
 
@@ -142,7 +165,7 @@ def mark_transfers(db: Database, spec: StageSpec) -> None:
     )
     db.execute(
         f"UPDATE temp.{STAGE} SET _outcome = 'conflict', _reason = 'transfer', "
-        f"_other = ({other} LIMIT 1) WHERE _outcome IS NULL AND deleted = 0 "
+        f"_other = ({other} LIMIT 1) WHERE {NOT_REJECTED} AND deleted = 0 "
         f"AND EXISTS ({other})"
     )
 
@@ -202,20 +225,6 @@ def reject_records(db: Database, details: Mapping[str, str], reason: str) -> Non
     db.conn.executemany(
         f"UPDATE temp.{STAGE} SET _outcome = 'rejected', _reason = ?, _detail = ? WHERE uuid = ?",
         [(reason, detail, uuid) for uuid, detail in details.items()],
-    )
-
-
-def classify(db: Database) -> None:
-    """Revision rules for the rest, from what ``probe_central`` found: not held → created;
-    higher → updated; lower → unchanged (older); equal and same content → unchanged; equal and
-    different content → conflict (revision)."""
-    db.execute(
-        f"UPDATE temp.{STAGE} SET "
-        "_outcome = CASE WHEN _crev IS NULL THEN 'created' WHEN revision > _crev THEN 'updated' "
-        "WHEN revision < _crev OR _same THEN 'unchanged' ELSE 'conflict' END, "
-        "_reason = CASE WHEN _crev IS NULL OR revision > _crev THEN '' "
-        "WHEN revision < _crev THEN 'older' WHEN _same THEN '' ELSE 'revision' END "
-        "WHERE _outcome IS NULL"
     )
 
 

@@ -204,7 +204,6 @@ def merge_table(
         repo_merge.reject_missing_parents(db, spec)
         repo_merge.reject_out_of_scope(db, spec, params)
         repo_merge.mark_transfers(db, spec)
-        repo_merge.classify(db)
         _check_parents(db, table, spec, packet)
         repo_merge.mark_duplicate_keys(db, spec)
         conflicts = _hold_conflicts(db, table, spec, packet)

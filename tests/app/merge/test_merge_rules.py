@@ -209,14 +209,21 @@ def test_a_record_whose_parent_is_missing_is_rejected_alone(bureau: Workspace) -
     out = send(db, SCHOOL_A, {**parents(SCHOOL_A), "students": [student(SCHOOL_A, 1), orphan]}, 1)
     assert (out.tables["students"].created, out.tables["students"].rejected) == (1, 1)
     [issue] = out.issues
-    assert (issue.uuid, issue.reason) == (
+    assert (issue.uuid, issue.reason, issue.detail) == (
         orphan["uuid"],
         "missing_parent",
-    ) and "classes" in issue.detail
+        f"class_uuid → classes {uid(SCHOOL_A, 77)}",
+    )
+    # A student has two references, checked in one pass: the detail names the one missing.
+    homeless = {**student(SCHOOL_A, 3), "school_code": "4103089999"}
+    out = send(db, SCHOOL_A, {"students": [homeless]}, 2)
+    assert [(i.uuid, i.reason, i.detail) for i in out.issues] == [
+        (homeless["uuid"], "missing_parent", "school_code → schools 4103089999")
+    ]
     event = meta(0, uuid=uid(SCHOOL_A, 500), student_uuid=uid(SCHOOL_B, 101), kind="suspend",
                  date="2026-10-01", note="", old_value="", new_value="")  # fmt: skip
-    send(db, SCHOOL_B, {**parents(SCHOOL_B), "students": [student(SCHOOL_B, 1)]}, 2)
-    out = send(db, SCHOOL_A, {"student_events": [event]}, 3)  # an event of B's student
+    send(db, SCHOOL_B, {**parents(SCHOOL_B), "students": [student(SCHOOL_B, 1)]}, 3)
+    out = send(db, SCHOOL_A, {"student_events": [event]}, 4)  # an event of B's student
     assert [i.reason for i in out.issues] == ["out_of_scope"]
 
 
