@@ -60,7 +60,7 @@ def create_stage(db: Database, spec: StageSpec) -> None:
     db.execute(f"DROP TABLE IF EXISTS temp.{STAGE}")
     db.execute(
         f"CREATE TEMP TABLE {STAGE} ({cols}, _outcome TEXT, _reason TEXT NOT NULL DEFAULT '', "
-        "_detail TEXT NOT NULL DEFAULT '', _other TEXT) "
+        "_detail TEXT NOT NULL DEFAULT '', _other TEXT, _vouched TEXT) "
         "WITHOUT ROWID"
     )  # rows kept in uuid order: the packet's order, and every scan below needs no sort
 
@@ -74,10 +74,11 @@ def load_stage(db: Database, spec: StageSpec, rows: Iterable[Sequence[Any]]) -> 
     )
 
 
-def load_stage_from(db: Database, spec: StageSpec, source: str) -> None:
+def load_stage_from(db: Database, spec: StageSpec, source: str, *, vouched: bool = False) -> None:
     """Stage the rows of table ``source`` (e.g. ``incoming.students``: db/packet_stage.py),
-    whose columns are named as ``spec.columns``; its rows are in uuid order, as staged."""
-    cols = ", ".join(spec.columns)
+    whose columns are named as ``spec.columns``; its rows are in uuid order, as staged. With
+    ``vouched``, its column ``_vouched`` too (see ``unvouched_rows``)."""
+    cols = ", ".join([*spec.columns, *(["_vouched"] if vouched else [])])
     db.execute(f"INSERT INTO temp.{STAGE} ({cols}) SELECT {cols} FROM {source} ORDER BY rowid")
 
 
@@ -268,6 +269,25 @@ def staged_rows(db: Database, spec: StageSpec, outcome: str) -> list[dict[str, A
     return [dict(zip(spec.columns, r, strict=True)) for r in cur]
 
 
+def unvouched_rows(
+    db: Database, spec: StageSpec, *, column: str, parent: str, parent_columns: Sequence[str]
+) -> list[dict[str, Any]]:
+    """The live staged rows about to go in (created, updated, conflict) whose ``_vouched``
+    differs from ``json_array`` of ``parent_columns`` of the central row their ``column``
+    refers to in table ``parent``: the rows for which the packet's reader could not vouch
+    (rule failed, parent not in the packet) or vouched with other parent values than the
+    bureau holds. A mismatch only costs a check in Python, so the two JSON texts need only
+    agree for the values that are equal."""
+    cols = ", ".join(f"s.{c}" for c in spec.columns)
+    values = ", ".join(f"c.{c}" for c in parent_columns)
+    cur = db.execute(
+        f"SELECT {cols} FROM temp.{STAGE} s LEFT JOIN main.{parent} c ON c.uuid = s.{column} "
+        "WHERE s._outcome IN ('created', 'updated', 'conflict') AND s.deleted = 0 "
+        f"AND s._vouched IS NOT json_array({values}) ORDER BY s.uuid"
+    )
+    return [dict(zip(spec.columns, r, strict=True)) for r in cur]
+
+
 def central_rows(db: Database, spec: StageSpec, uuids: Sequence[str]) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     for start in range(0, len(uuids), 500):
@@ -378,9 +398,12 @@ def put_ledger_entry(db: Database, entry: LedgerEntry) -> None:
 
 def supersede_conflicts(db: Database, table: str, actor: str, at: str) -> None:
     """Close the open conflicts of records this packet has just replaced by a newer revision."""
+    # Driven by the table's open conflicts (few), each looked up in the stage by uuid: an IN
+    # over the stage would read every staged record.
     db.execute(
         "UPDATE merge_conflicts SET status = 'resolved', resolution = 'superseded', "
         "resolved_by = ?, resolved_at = ? WHERE status = 'open' AND table_name = ? AND "
-        f"record_uuid IN (SELECT uuid FROM temp.{STAGE} WHERE _outcome IN ('created', 'updated'))",
+        f"EXISTS (SELECT 1 FROM temp.{STAGE} s WHERE s.uuid = merge_conflicts.record_uuid "
+        f"AND s._outcome IN {APPLIED})",
         [actor, at, table],
     )

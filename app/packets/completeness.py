@@ -115,7 +115,7 @@ def _problems(
     check = table.parent_check
     parent = parents.get(record[check.column]) if check is not None else None
     if not problems and check is not None and parent is not None:
-        problems = check.rule(record, parent)
+        problems = check.apply(record, parent)
     return problems
 
 

@@ -207,13 +207,22 @@ class ParentCheck:
     fitness scores need the student's sex). A record that fails it is rejected by the merge
     with ``reason`` and reported by the completeness check. ``same_version_only``: the rule
     depends on reference data that may change between versions (a scoring standard), so the
-    bureau applies it only to packets written by its own version."""
+    bureau applies it only to packets written by its own version.
+
+    ``parent_columns``: the parent's columns the rule reads, and the only ones it is given
+    (``apply``), so that a verdict reached with a packet's own copy of the parent holds for
+    the bureau's copy exactly when these columns are equal (app/services/merge.py)."""
 
     column: str
     parent: str
     rule: ParentRule
     reason: str
+    parent_columns: tuple[str, ...]
     same_version_only: bool = False
+
+    def apply(self, record: Mapping[str, Any], parent: Mapping[str, Any]) -> list[str]:
+        """The rule's problems with ``record`` given its parent row (database values)."""
+        return self.rule(record, {c: parent[c] for c in self.parent_columns})
 
 
 @dataclass(frozen=True)

@@ -188,6 +188,7 @@ FITNESS_TESTS = SyncTable(
         parent="students",
         rule=_rescore,
         reason="score_mismatch",
+        parent_columns=("sex",),
         same_version_only=True,
     ),
     natural_key=("student_uuid", "school_year", "attempt"),

@@ -27,6 +27,7 @@ the caller's transaction: the intake commits a packet whole or not at all.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -167,11 +168,46 @@ def staged_rows(records: Mapping[str, Sequence[Record]]) -> dict[str, list[tuple
 
 
 def staged_tables(records: Mapping[str, Sequence[Record]]) -> StagedPacket:
-    rows = staged_rows(records)
-    image = packet_stage.staged_database(
-        {name: (TABLES_BY_NAME[name].all_columns, table_rows) for name, table_rows in rows.items()}
-    )
-    return StagedPacket(image, {name: len(table_rows) for name, table_rows in rows.items()})
+    """A packet's records as a database image; a table with a ``parent_check`` gets the column
+    ``_vouched`` too (``vouched_parents``)."""
+    tables: dict[str, tuple[tuple[str, ...], list[tuple[Any, ...]]]] = {}
+    for name, table_rows in staged_rows(records).items():
+        table = TABLES_BY_NAME[name]
+        vouched = vouched_parents(table, records, table_rows)
+        if vouched is None:
+            tables[name] = (table.all_columns, table_rows)
+        else:
+            rows = [(*row, v) for row, v in zip(table_rows, vouched, strict=True)]
+            tables[name] = ((*table.all_columns, "_vouched"), rows)
+    image = packet_stage.staged_database(tables)
+    return StagedPacket(image, {name: len(rows) for name, (_, rows) in tables.items()})
+
+
+def vouched_parents(
+    table: SyncTable, records: Mapping[str, Sequence[Record]], rows: Sequence[tuple[Any, ...]]
+) -> list[str | None] | None:
+    """Where the packet is read (the reader's worker, beside the merge): each row's
+    ``parent_check`` against the parent record the packet itself carries. A row that passes
+    gets the parent's checked values (``ParentCheck.parent_columns``) as a JSON array, the
+    others None; the merge then checks again only the rows whose parent the bureau holds with
+    other values, or that were not vouched for (``_check_parents``). None: no such check."""
+    check = table.parent_check
+    if check is None:
+        return None
+    parent_table = TABLES_BY_NAME[check.parent]
+    parents = {
+        str(r["uuid"]): parent_table.row_from_record(r) for r in records.get(check.parent, ())
+    }
+    vouched: list[str | None] = []
+    for values in rows:
+        row = dict(zip(table.all_columns, values, strict=True))
+        parent = None if row["deleted"] else parents.get(row[check.column])
+        if parent is None or check.apply(table.record_from_row(row), parent):
+            vouched.append(None)
+        else:
+            vouched.append(json.dumps([parent[c] for c in check.parent_columns],
+                                      ensure_ascii=False, separators=(",", ":")))  # fmt: skip
+    return vouched
 
 
 def merge_records(db: Database, packet: PacketRef, staged: StagedPacket) -> MergeOutcome:
@@ -199,7 +235,12 @@ def merge_table(
     spec = stage_spec(table)
     repo_merge.create_stage(db, spec)
     try:
-        repo_merge.load_stage_from(db, spec, packet_stage.incoming_table(table.name))
+        repo_merge.load_stage_from(
+            db,
+            spec,
+            packet_stage.incoming_table(table.name),
+            vouched=table.parent_check is not None,
+        )
         repo_merge.probe_central(db, spec, params)
         repo_merge.reject_missing_parents(db, spec)
         repo_merge.reject_out_of_scope(db, spec, params)
@@ -240,16 +281,18 @@ def _check_parents(db: Database, table: SyncTable, spec: StageSpec, packet: Pack
 
     A rule that depends on reference data (the scoring standard) runs only for packets written
     by this very version: another version may carry another edition of the standard, and its
-    figures are then no sign of tampering (docs/packet-format.md §6.5)."""
+    figures are then no sign of tampering (docs/packet-format.md §6.5).
+
+    Only the rows the reader did not vouch for with the parent values the bureau holds are
+    checked here (``vouched_parents``): the rule is a function of the record and those values,
+    so for the others the reader's verdict is this one's. At district scale this takes the
+    rescoring of every fitness result off the merge (bench/merge_bench.py)."""
     check = table.parent_check
     if check is None or (check.same_version_only and packet.app_version != __version__):
         return
-    staged = [
-        r
-        for outcome in ("created", "updated", "conflict")
-        for r in repo_merge.staged_rows(db, spec, outcome)
-        if not r["deleted"]
-    ]
+    staged = repo_merge.unvouched_rows(
+        db, spec, column=check.column, parent=check.parent, parent_columns=check.parent_columns
+    )
     if not staged:
         return
     parent_spec = stage_spec(TABLES_BY_NAME[check.parent])
@@ -259,7 +302,7 @@ def _check_parents(db: Database, table: SyncTable, spec: StageSpec, packet: Pack
         parent = parents.get(row[check.column])
         if parent is None:  # rejected as missing_parent already
             continue
-        problems = check.rule(table.record_from_row(row), parent)
+        problems = check.apply(table.record_from_row(row), parent)
         if problems:
             failed[row["uuid"]] = "; ".join(problems)[:2000]
     repo_merge.reject_records(db, failed, check.reason)

@@ -15,11 +15,17 @@ from app import __version__
 from app.packets import canonical
 from app.packets.packet_writer import build_body
 from app.packets.sync_tables import FITNESS_TESTS, TABLES, TABLES_BY_NAME, Record
-from app.packets.sync_tables_sport import LEVELS, absent_items_text
+from app.packets.sync_tables_sport import LEVELS, absent_items_text, expected_scores
 from app.scoring.fitness_standard import standard
 from app.services import fitness_records, packet_export
 from app.services.conflicts import list_conflicts, resolve_conflict
-from app.services.merge import PacketRef, merge_records, staged_tables
+from app.services.merge import (
+    PacketRef,
+    merge_records,
+    staged_rows,
+    staged_tables,
+    vouched_parents,
+)
 from app.services.workspace import Workspace, require_school
 from db import repo_fitness
 from db.records import verify_audit_chain
@@ -136,6 +142,57 @@ def test_a_consistently_tampered_score_is_rejected_and_the_rest_merged(pair: Pai
     assert "total_score" in issue.detail and "differs from the scoring engine" in issue.detail
     assert record["uuid"] not in {r["uuid"] for r in rows(pair.bureau, "fitness_tests")}
     assert result.tables["fitness_tests"].created == len(records["fitness_tests"]) - 1
+
+
+def test_scores_vouched_for_with_the_packets_student_are_checked_against_the_bureaus(
+    pair: Pair,
+) -> None:
+    # The reader scores each result with the student the packet carries; the bureau's copy of
+    # that student wins. Here the packet says the student is of the other sex (a change the
+    # bureau holds as a conflict, so its copy keeps the old sex) and the result is scored for
+    # that sex: consistent within the packet, wrong by the bureau's own roll.
+    records = plan_records(pair.school)
+    send(pair.bureau, pair.school, records, 1)
+    flip = {"male": "female", "female": "male"}
+    students = {s["uuid"]: s for s in records["students"]}
+
+    def rescored(record: Record) -> Record:
+        sex = flip[students[record["student_uuid"]]["sex"]]
+        return {**record, **expected_scores(record, sex), "revision": record["revision"] + 1}
+
+    record = next(
+        r for r in records["fitness_tests"]
+        if r["total_score"] and not r["deleted"] and rescored(r)["total_score"] != r["total_score"]
+    )  # fmt: skip
+    student = students[record["student_uuid"]]
+    changed = {"students": [{**student, "sex": flip[student["sex"]]}],
+               "fitness_tests": [rescored(record)]}  # fmt: skip
+    assert vouched_parents(FITNESS_TESTS, changed, staged_rows(changed)["fitness_tests"]) == [
+        f'["{flip[student["sex"]]}"]'
+    ]  # the packet alone vouches for it
+    outcome = send(pair.bureau, pair.school, changed, 2)
+    assert [(i.table, i.reason) for i in outcome.issues] == [
+        ("students", "revision"),
+        ("fitness_tests", "score_mismatch"),
+    ]
+    # Scored for the sex the bureau holds, the same change goes in.
+    right = {**record, "revision": record["revision"] + 1}
+    outcome = send(pair.bureau, pair.school, {**changed, "fitness_tests": [right]}, 3)
+    assert outcome.tables["fitness_tests"].updated == 1
+    assert [i.reason for i in outcome.issues if i.table == "fitness_tests"] == []
+
+
+def test_a_result_whose_student_is_not_in_the_packet_is_checked_by_the_merge(pair: Pair) -> None:
+    records = plan_records(pair.school)
+    send(pair.bureau, pair.school, records, 1)
+    good, bad = [r for r in records["fitness_tests"] if r["total_score"] and not r["deleted"]][:2]
+    later = [{**good, "revision": good["revision"] + 1},
+             {**tampered(bad), "revision": bad["revision"] + 1}]  # fmt: skip
+    assert vouched_parents(FITNESS_TESTS, {"fitness_tests": later},
+                           staged_rows({"fitness_tests": later})["fitness_tests"]) == [None, None]  # fmt: skip
+    outcome = send(pair.bureau, pair.school, {"fitness_tests": later}, 2)
+    assert outcome.tables["fitness_tests"].updated == 1
+    assert [(i.uuid, i.reason) for i in outcome.issues] == [(bad["uuid"], "score_mismatch")]
 
 
 def test_a_packet_of_another_version_is_not_rescored(pair: Pair) -> None:
