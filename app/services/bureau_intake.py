@@ -14,7 +14,9 @@ Per packet, in this order:
 While a packet merges, the next one is already being decrypted and read in a worker process
 (app/services/packet_reading.py) when it is another school's: nothing the merge writes can
 change that packet's checks, which all come before its decryption as above. The next packet of
-the same school waits for the merge, as its place in the chain depends on it.
+the same school waits for the merge, as its place in the chain depends on it. Likewise the copy
+of each commit from the WAL into the database file runs in a thread beside the next merge
+(db/wal_checkpoints.py).
 
 A refused packet is copied to the quarantine folder with a ``.reason.txt`` beside it and noted
 in the ledger; the records, the audit log and the conflicts stay exactly as they were. Before
@@ -58,6 +60,7 @@ from app.services.workspace import Workspace
 from db import repo_merge, repo_packets
 from db.records import now_utc
 from db.repo_packets import LedgerEntry
+from db.wal_checkpoints import BackgroundCheckpoints
 
 Progress = Callable[[int, int], None]
 BULK_CACHE_KIB = 128 * 1024
@@ -97,6 +100,7 @@ class _Batch:
     reader: PacketReader
     dry_run: bool
     limits: PacketLimits
+    checkpoints: BackgroundCheckpoints | None = None
     backup: Path | None = None
 
     @property
@@ -120,8 +124,15 @@ def intake_packets(
     files = intake_files.ordered(intake_files.packet_files(paths))
     reader = PacketReader(decryption_keys, limits, in_worker=len(files) > 1)
     batch = _Batch(ws, reader, dry_run, limits)
+    if not dry_run and len(files) > 1:
+        batch.checkpoints = BackgroundCheckpoints(ws.db, ws.paths.database)
     results: list[PacketResult] = []
-    with reader, _bulk_cache(ws.db), _rolled_back(ws.db) if dry_run else _nothing():
+    with (
+        reader,
+        _bulk_cache(ws.db),
+        _rolled_back(ws.db) if dry_run else _nothing(),
+        batch.checkpoints or _nothing(),
+    ):
         ahead: PacketResult | _Ready | None = None
         for done, path in enumerate(files):
             if cancelled is not None and cancelled():
@@ -272,6 +283,8 @@ def _commit(
         outcome = merge_records(batch.db, ref, tables)
         store_receipt(batch.db, header, sha256, outcome, at)
         repo_merge.put_ledger_entry(batch.db, _ledger(result, header, "merged", outcome, at))
+    if batch.checkpoints is not None:
+        batch.checkpoints.committed()
     result.status, result.tables, result.issues = "merged", outcome.tables, outcome.issues
 
 
