@@ -347,15 +347,23 @@ def _apply_sql(spec: StageSpec, which: str) -> str:
     )
 
 
-def apply_stage(db: Database, spec: StageSpec) -> int:
-    """Write the created and updated rows; returns how many were rejected by a database rule."""
+def apply_unless_refused(db: Database, spec: StageSpec) -> bool:
+    """Write the created and updated rows, all or none: False, and nothing written, when a
+    database rule (a unique index, a reference, a check) refuses any of them."""
     try:
         with db.atomic():  # a savepoint: a failed statement leaves nothing behind
             for which in _APPLY_ORDER:
                 db.execute(_apply_sql(spec, which))
-        return 0
+        return True
     except sqlite3.IntegrityError:
-        pass
+        return False
+
+
+def apply_stage(db: Database, spec: StageSpec) -> int:
+    """Write the created and updated rows; returns how many were rejected by a database rule
+    (each rejected as ``constraint`` with SQLite's message, the others written)."""
+    if apply_unless_refused(db, spec):
+        return 0
     rejected = 0
     for which in _APPLY_ORDER:
         pending = db.execute(f"SELECT uuid FROM temp.{STAGE} WHERE {which} ORDER BY uuid")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, Final
 
 from app.errors import ValidationError
@@ -86,13 +87,19 @@ def absent_items_text(items: list[str]) -> str:
     return json.dumps(sorted(set(items)), ensure_ascii=False, separators=(",", ":"))
 
 
+@lru_cache(maxsize=1 << 16)
+def _acceptable(key: str, text: str) -> bool:
+    # A packet repeats a few hundred values per item over thousands of results; the message
+    # itself is made afresh (in the current language) only for a value that fails.
+    return check_value(key, float(text)) is None
+
+
 def _measurement_problems(record: Mapping[str, Any]) -> list[str]:
     problems = []
     for key, _ in MEASUREMENTS:
-        if record[key] is not None:
-            why = check_value(key, float(record[key]))
-            if why:
-                problems.append(f"{key}: {why}")
+        text = record[key]
+        if text is not None and not _acceptable(key, text):
+            problems.append(f"{key}: {check_value(key, float(text))}")
     return problems
 
 

@@ -173,7 +173,7 @@ def staged_tables(records: Mapping[str, Sequence[Record]]) -> StagedPacket:
     tables: dict[str, tuple[tuple[str, ...], list[tuple[Any, ...]]]] = {}
     for name, table_rows in staged_rows(records).items():
         table = TABLES_BY_NAME[name]
-        vouched = vouched_parents(table, records, table_rows)
+        vouched = vouched_parents(table, records)
         if vouched is None:
             tables[name] = (table.all_columns, table_rows)
         else:
@@ -184,13 +184,18 @@ def staged_tables(records: Mapping[str, Sequence[Record]]) -> StagedPacket:
 
 
 def vouched_parents(
-    table: SyncTable, records: Mapping[str, Sequence[Record]], rows: Sequence[tuple[Any, ...]]
+    table: SyncTable, records: Mapping[str, Sequence[Record]]
 ) -> list[str | None] | None:
-    """Where the packet is read (the reader's worker, beside the merge): each row's
-    ``parent_check`` against the parent record the packet itself carries. A row that passes
-    gets the parent's checked values (``ParentCheck.parent_columns``) as a JSON array, the
-    others None; the merge then checks again only the rows whose parent the bureau holds with
-    other values, or that were not vouched for (``_check_parents``). None: no such check."""
+    """Where the packet is read (the reader's worker, beside the merge): each of the table's
+    records checked by its ``parent_check`` against the parent record the packet itself
+    carries. A record that passes gets the parent's checked values
+    (``ParentCheck.parent_columns``) as a JSON array, the others None; the merge then checks
+    again only the records whose parent the bureau holds with other values, or that were not
+    vouched for (``_check_parents``). None: the table has no such check.
+
+    The rule is given the packet's record as it is, where the merge gives it
+    ``record_from_row`` of the staged row: the same record, as every decimal a valid record
+    holds is the canonical text of its value (tests/app/packets/test_decimal_columns.py)."""
     check = table.parent_check
     if check is None:
         return None
@@ -199,10 +204,9 @@ def vouched_parents(
         str(r["uuid"]): parent_table.row_from_record(r) for r in records.get(check.parent, ())
     }
     vouched: list[str | None] = []
-    for values in rows:
-        row = dict(zip(table.all_columns, values, strict=True))
-        parent = None if row["deleted"] else parents.get(row[check.column])
-        if parent is None or check.apply(table.record_from_row(row), parent):
+    for record in records.get(table.name, ()):
+        parent = None if record["deleted"] else parents.get(record[check.column])
+        if parent is None or check.apply(record, parent):
             vouched.append(None)
         else:
             vouched.append(json.dumps([parent[c] for c in check.parent_columns],
@@ -246,9 +250,7 @@ def merge_table(
         repo_merge.reject_out_of_scope(db, spec, params)
         repo_merge.mark_transfers(db, spec)
         _check_parents(db, table, spec, packet)
-        repo_merge.mark_duplicate_keys(db, spec)
-        conflicts = _hold_conflicts(db, table, spec, packet)
-        apply_and_audit(db, table, spec, packet.actor, f"packet {packet.sha256}")
+        conflicts = _apply_checking_keys(db, table, spec, packet)
         repo_merge.supersede_conflicts(db, table.name, packet.actor, packet.at)
         repo_conflicts.put_open_conflicts(db, conflicts, packet.at)
         found = repo_merge.stage_counts(db)
@@ -349,6 +351,24 @@ def _hold_conflicts(
     return held
 
 
+def _apply_checking_keys(
+    db: Database, table: SyncTable, spec: StageSpec, packet: PacketRef
+) -> list[NewConflict]:
+    """Write and audit the staged rows; the conflicts to keep. The table's unique index is the
+    natural key (``SyncTable.natural_key``), so when it takes every row at once, no record
+    takes another's place: the search for such records (``mark_duplicate_keys``, a lookup per
+    record, a tenth of a district merge) is needed only when it does not."""
+    source = f"packet {packet.sha256}"
+    pairs = repo_merge.updated_pairs(db, spec)
+    if repo_merge.apply_unless_refused(db, spec):
+        _audit_applied(db, table, spec, pairs, packet.actor, source)
+        return _hold_conflicts(db, table, spec, packet)
+    repo_merge.mark_duplicate_keys(db, spec)
+    conflicts = _hold_conflicts(db, table, spec, packet)
+    apply_and_audit(db, table, spec, packet.actor, source)
+    return conflicts
+
+
 def apply_and_audit(
     db: Database, table: SyncTable, spec: StageSpec, actor: str, source: str
 ) -> None:
@@ -358,6 +378,17 @@ def apply_and_audit(
     if repo_merge.apply_stage(db, spec):
         still = repo_merge.applied_uuids(db, "updated")
         pairs = [p for p in pairs if p[1][0] in still]
+    _audit_applied(db, table, spec, pairs, actor, source)
+
+
+def _audit_applied(
+    db: Database,
+    table: SyncTable,
+    spec: StageSpec,
+    pairs: Sequence[tuple[tuple[object, ...], tuple[object, ...]]],
+    actor: str,
+    source: str,
+) -> None:
     entries = _update_entries(table.name, spec, pairs)
     created = repo_merge.created_uuids_json(db)
     if created is not None:

@@ -22,7 +22,6 @@ from app.services.conflicts import list_conflicts, resolve_conflict
 from app.services.merge import (
     PacketRef,
     merge_records,
-    staged_rows,
     staged_tables,
     vouched_parents,
 )
@@ -167,7 +166,7 @@ def test_scores_vouched_for_with_the_packets_student_are_checked_against_the_bur
     student = students[record["student_uuid"]]
     changed = {"students": [{**student, "sex": flip[student["sex"]]}],
                "fitness_tests": [rescored(record)]}  # fmt: skip
-    assert vouched_parents(FITNESS_TESTS, changed, staged_rows(changed)["fitness_tests"]) == [
+    assert vouched_parents(FITNESS_TESTS, changed) == [
         f'["{flip[student["sex"]]}"]'
     ]  # the packet alone vouches for it
     outcome = send(pair.bureau, pair.school, changed, 2)
@@ -188,8 +187,7 @@ def test_a_result_whose_student_is_not_in_the_packet_is_checked_by_the_merge(pai
     good, bad = [r for r in records["fitness_tests"] if r["total_score"] and not r["deleted"]][:2]
     later = [{**good, "revision": good["revision"] + 1},
              {**tampered(bad), "revision": bad["revision"] + 1}]  # fmt: skip
-    assert vouched_parents(FITNESS_TESTS, {"fitness_tests": later},
-                           staged_rows({"fitness_tests": later})["fitness_tests"]) == [None, None]  # fmt: skip
+    assert vouched_parents(FITNESS_TESTS, {"fitness_tests": later}) == [None, None]
     outcome = send(pair.bureau, pair.school, {"fitness_tests": later}, 2)
     assert outcome.tables["fitness_tests"].updated == 1
     assert [(i.uuid, i.reason) for i in outcome.issues] == [(bad["uuid"], "score_mismatch")]
