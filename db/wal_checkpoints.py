@@ -15,7 +15,8 @@ point leaves what a crash with SQLite's own checkpoints leaves.
 SQLite starts the WAL file over only when a write begins after everything in it was copied back,
 which a writer that never waits rarely sees, so the file would keep growing. Once it is larger
 than ``limit_bytes``, ``committed`` waits for the thread and truncates the WAL itself (a
-TRUNCATE checkpoint): the file stays within about the limit plus one commit's pages.
+TRUNCATE checkpoint): the file stays within about the limit plus one commit's pages, and it is
+truncated again at the end.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
 
-LIMIT_BYTES = 512 * 1024 * 1024
+# A district packet adds 100–400 MB to the WAL: a waiting writer every few packets, and at
+# most a few GB of disk while an intake runs (given back at its end).
+LIMIT_BYTES = 1024 * 1024 * 1024
 
 
 class BackgroundCheckpoints:
@@ -66,6 +69,7 @@ class BackgroundCheckpoints:
             self._wake.notify()
         self._thread.join()
         self._db.execute(f"PRAGMA wal_autocheckpoint = {self._autocheckpoint}")
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()  # the disk back
 
     def committed(self) -> None:
         """After a commit: the thread copies it back while the caller goes on; past the limit,

@@ -64,6 +64,7 @@ def test_every_commit_reaches_the_database_file_and_the_wal_stays_within_its_lim
             # The limit and one commit's pages (and their frame headers) above it.
             assert _wal_bytes(path) <= (limit + 110 * PAGE) * (PAGE + 24) // PAGE + 32
     assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == before
+    assert _wal_bytes(path) == 0  # given back
     # Nothing is left to copy back: the database file alone holds every row.
     busy, frames, copied = db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
     assert (busy, copied) == (0, frames)
@@ -89,5 +90,5 @@ def test_without_the_writer_waiting_the_wal_would_keep_growing(tmp_path: Path) -
         for i in range(12):
             _commit_rows(db.conn, i * ROWS_PER_COMMIT)
             checkpoints.committed()
-    assert _wal_bytes(path) > 5 * 100 * PAGE
+        assert _wal_bytes(path) > 5 * 100 * PAGE
     db.close()
