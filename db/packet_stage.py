@@ -4,13 +4,16 @@ The bureau reads a packet (decrypts, parses, checks every record) in a worker pr
 merges the one before (app/services/packet_reading.py). Binding 100,000 rows into SQLite, one
 ``executemany`` parameter at a time, costs about as much as the merge's own SQL, and pickling
 the rows to the merging process nearly as much again. So the worker binds them, into an
-in-memory database with one table per synchronised table (columns named as the central table's,
-no declared types: the values keep the types they were bound with, and the merge's staging
-table applies the central column types when it copies them in), and sends that database's image
-(``sqlite3.Connection.serialize``). The merging connection loads the image into the schema
-``incoming``, attached to every connection when it opens (``attach_incoming``; ATTACH cannot
-run inside the transaction a merge runs in), and copies each table into its staging table with
-one ``INSERT … SELECT`` (db/repo_merge.py ``load_stage_from``).
+in-memory database with one table per synchronised table, already in the shape of the merge's
+stage (db/repo_merge.py), and sends that database's image (``sqlite3.Connection.serialize``).
+The merging connection loads the image into the schema ``incoming``, attached to every
+connection when it opens (``attach_incoming``; ATTACH cannot run inside the transaction a merge
+runs in), and merges each table from there: nothing is copied again on the merging side.
+
+The columns have no declared types: each value keeps the type it was bound with, which for a
+valid record is the type its central column stores (``SyncTable.row_from_record``: text,
+integers, booleans as 0/1, decimals as REAL), so values compare with the central rows' as they
+would after a copy into typed columns.
 
 Memory: one image per packet, replaced by the next, so the merge's peak does not grow with the
 number of packets.
@@ -20,9 +23,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlite_utils import Database
+
+from db.repo_merge import StageSpec, stage_columns
 
 INCOMING = "incoming"
 
@@ -31,15 +37,19 @@ StagedRows = Mapping[str, tuple[Sequence[str], Sequence[tuple[Any, ...]]]]
 
 
 def staged_database(tables: StagedRows) -> bytes:
-    """The image of an in-memory database holding ``tables``, each row in the given order (a
-    packet's rows are in uuid order, which the staging copy keeps)."""
+    """The image of an in-memory database holding ``tables``, each in the shape of a merge
+    stage (the given columns, one of them ``uuid``, then the ``repo_merge.STAGE_COLUMNS`` not
+    given; keyed by uuid): the merge works on these tables as they are (``incoming_spec``)."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
         conn.execute("BEGIN")
         for name, (columns, rows) in tables.items():
-            conn.execute(f"CREATE TABLE {name} ({', '.join(columns)})")
+            conn.execute(
+                f"CREATE TABLE {name} ({', '.join(columns)}, {stage_columns(columns)}, "
+                "PRIMARY KEY (uuid)) WITHOUT ROWID"
+            )
             marks = ", ".join("?" for _ in columns)
-            conn.executemany(f"INSERT INTO {name} VALUES ({marks})", rows)
+            conn.executemany(f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({marks})", rows)
         conn.execute("COMMIT")
         return conn.serialize()
     finally:
@@ -55,5 +65,6 @@ def load_incoming(db: Database, image: bytes) -> None:
     db.conn.deserialize(image, name=INCOMING)
 
 
-def incoming_table(name: str) -> str:
-    return f"{INCOMING}.{name}"
+def incoming_spec(spec: StageSpec) -> StageSpec:
+    """``spec`` with its stage in the packet's table of ``incoming``."""
+    return replace(spec, stage_schema=INCOMING, stage_table=spec.table)

@@ -1,8 +1,10 @@
 """The SQL side of merging one table of a packet into the central table, set-wise.
 
-The records of a table are copied into a TEMP staging table with one ``INSERT … SELECT``; each
-merge rule is then one UPDATE of the staging table's ``_outcome`` (joins against the central
-table), and the accepted rows go in with one ``INSERT … SELECT … ON CONFLICT(uuid) DO UPDATE``.
+The records of a table are staged in a table of the stage's shape (the record's columns, then
+``STAGE_COLUMNS``, keyed by uuid): a packet's own table in the schema ``incoming``, made so where
+the packet was read (db/packet_stage.py), or a TEMP table (``create_stage``). Each merge rule is
+then one UPDATE of the stage's ``_outcome`` (joins against the central table), and the accepted
+rows go in with one ``INSERT … SELECT … ON CONFLICT(uuid) DO UPDATE``.
 The first rule (``probe_central``) looks every record up once and already decides the revision
 outcome; each later rule overrides whatever is not rejected yet, so the rules' precedence is
 their order and no pass is needed at the end to classify what is left. Only when
@@ -31,6 +33,14 @@ from db.repo_packets import LEDGER_STATUSES, LedgerEntry
 
 STAGE = "merge_stage"
 APPLIED = ("created", "updated")
+# What the rules write beside each staged row (a table in the stage's shape ends with these).
+STAGE_COLUMNS = (
+    ("_outcome", "TEXT"),
+    ("_reason", "TEXT NOT NULL DEFAULT ''"),
+    ("_detail", "TEXT NOT NULL DEFAULT ''"),
+    ("_other", "TEXT"),
+    ("_vouched", "TEXT"),
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +56,19 @@ class StageSpec:
     # The columns of a unique index over live rows (deleted = 0 and each filter column = value).
     unique_key: tuple[str, ...] = ()
     unique_filter: tuple[tuple[str, int], ...] = ()
+    # Where the staged rows are: a TEMP table (``create_stage``), or a packet's table in the
+    # schema ``incoming`` already made in the stage's shape (db/packet_stage.py).
+    stage_schema: str = "temp"
+    stage_table: str = STAGE
+
+    @property
+    def stage(self) -> str:
+        return f"{self.stage_schema}.{self.stage_table}"
+
+
+def stage_columns(given: Sequence[str] = ()) -> str:
+    """The definitions of ``STAGE_COLUMNS`` except the ``given`` ones."""
+    return ", ".join(f"{name} {kind}" for name, kind in STAGE_COLUMNS if name not in given)
 
 
 def create_stage(db: Database, spec: StageSpec) -> None:
@@ -57,11 +80,9 @@ def create_stage(db: Database, spec: StageSpec) -> None:
     cols = ", ".join(
         f"{c} {types[c]} PRIMARY KEY" if c == "uuid" else f"{c} {types[c]}" for c in spec.columns
     )
-    db.execute(f"DROP TABLE IF EXISTS temp.{STAGE}")
+    db.execute(f"DROP TABLE IF EXISTS {spec.stage}")
     db.execute(
-        f"CREATE TEMP TABLE {STAGE} ({cols}, _outcome TEXT, _reason TEXT NOT NULL DEFAULT '', "
-        "_detail TEXT NOT NULL DEFAULT '', _other TEXT, _vouched TEXT) "
-        "WITHOUT ROWID"
+        f"CREATE TABLE {spec.stage} ({cols}, {stage_columns()}) WITHOUT ROWID"
     )  # rows kept in uuid order: the packet's order, and every scan below needs no sort
 
 
@@ -70,16 +91,8 @@ def load_stage(db: Database, spec: StageSpec, rows: Iterable[Sequence[Any]]) -> 
     them (booleans as 0/1, decimals as numbers)."""
     marks = ", ".join("?" for _ in spec.columns)
     db.conn.executemany(
-        f"INSERT INTO temp.{STAGE} ({', '.join(spec.columns)}) VALUES ({marks})", rows
+        f"INSERT INTO {spec.stage} ({', '.join(spec.columns)}) VALUES ({marks})", rows
     )
-
-
-def load_stage_from(db: Database, spec: StageSpec, source: str, *, vouched: bool = False) -> None:
-    """Stage the rows of table ``source`` (e.g. ``incoming.students``: db/packet_stage.py),
-    whose columns are named as ``spec.columns``; its rows are in uuid order, as staged. With
-    ``vouched``, its column ``_vouched`` too (see ``unvouched_rows``)."""
-    cols = ", ".join([*spec.columns, *(["_vouched"] if vouched else [])])
-    db.execute(f"INSERT INTO temp.{STAGE} ({cols}) SELECT {cols} FROM {source} ORDER BY rowid")
 
 
 def probe_central(db: Database, spec: StageSpec, params: Mapping[str, Any]) -> None:
@@ -106,7 +119,7 @@ def probe_central(db: Database, spec: StageSpec, params: Mapping[str, Any]) -> N
     # planner would rather scan the central table, which has no statistics). The aggregate
     # always gives one row, so a record the bureau does not hold is decided in the same pass.
     db.execute(
-        f"UPDATE temp.{STAGE} AS i SET (_outcome, _reason) = (SELECT "
+        f"UPDATE {spec.stage} AS i SET (_outcome, _reason) = (SELECT "
         f"ifnull(max({outcome}), 'created'), ifnull(max({reason}), '') "
         f"FROM main.{spec.table} AS t WHERE t.uuid = i.uuid)",
         dict(params),
@@ -126,16 +139,16 @@ def reject_missing_parents(db: Database, spec: StageSpec) -> None:
     for fk in db.execute(f"PRAGMA main.foreign_key_list({spec.table})").fetchall():
         parent, column, target = fk[2], fk[3], fk[4] or _primary_key(db, parent=fk[2])
         condition = (
-            f"({column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM main.{parent} p "
-            f"WHERE p.{target} = {STAGE}.{column}))"
+            f"(s.{column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM main.{parent} p "
+            f"WHERE p.{target} = s.{column}))"
         )
         missing.append((condition, column, parent))
     if not missing:
         return
-    detail = " ".join(f"WHEN {cond} THEN ? || ' ' || {column}" for cond, column, _ in missing)
+    detail = " ".join(f"WHEN {cond} THEN ? || ' ' || s.{column}" for cond, column, _ in missing)
     any_missing = " OR ".join(cond for cond, _, _ in missing)
     db.execute(
-        f"UPDATE temp.{STAGE} SET _outcome = 'rejected', _reason = 'missing_parent', "
+        f"UPDATE {spec.stage} AS s SET _outcome = 'rejected', _reason = 'missing_parent', "
         f"_detail = CASE {detail} END WHERE {NOT_REJECTED} AND ({any_missing})",
         [f"{column} → {parent}" for _, column, parent in missing],
     )
@@ -149,7 +162,7 @@ def _primary_key(db: Database, *, parent: str) -> str:
 def reject_out_of_scope(db: Database, spec: StageSpec, params: Mapping[str, Any]) -> None:
     """Records that are not the sending school's (a child of another school's record)."""
     db.execute(
-        f"UPDATE temp.{STAGE} AS t SET _outcome = 'rejected', _reason = 'out_of_scope' "
+        f"UPDATE {spec.stage} AS t SET _outcome = 'rejected', _reason = 'out_of_scope' "
         f"WHERE {NOT_REJECTED} AND NOT coalesce(({spec.scope}), 0)",
         dict(params),
     )  # the scope read over the staged row itself (alias ``t``), one row at a time
@@ -161,11 +174,11 @@ def mark_transfers(db: Database, spec: StageSpec) -> None:
         return
     key, owner = spec.natural_key, spec.owner_column
     other = (
-        f"SELECT c.uuid FROM main.{spec.table} c WHERE c.{key} = {STAGE}.{key} "
-        f"AND c.deleted = 0 AND c.{owner} IS NOT {STAGE}.{owner} AND c.uuid != {STAGE}.uuid"
+        f"SELECT c.uuid FROM main.{spec.table} c WHERE c.{key} = s.{key} "
+        f"AND c.deleted = 0 AND c.{owner} IS NOT s.{owner} AND c.uuid != s.uuid"
     )
     db.execute(
-        f"UPDATE temp.{STAGE} SET _outcome = 'conflict', _reason = 'transfer', "
+        f"UPDATE {spec.stage} AS s SET _outcome = 'conflict', _reason = 'transfer', "
         f"_other = ({other} LIMIT 1) WHERE {NOT_REJECTED} AND deleted = 0 "
         f"AND EXISTS ({other})"
     )
@@ -183,7 +196,7 @@ def mark_duplicate_keys(db: Database, spec: StageSpec) -> None:
     error. The other record is a central one this packet neither deletes nor moves off the key
     (tombstones are applied first), else an earlier staged record (by uuid) of this packet."""
     going_in = f"i._outcome IN {APPLIED} AND {_live(spec, 'i')}"
-    if not spec.unique_key or not _exists(db, f"SELECT 1 FROM temp.{STAGE} i WHERE {going_in}"):
+    if not spec.unique_key or not _exists(db, f"SELECT 1 FROM {spec.stage} i WHERE {going_in}"):
         return  # a re-merge: nothing goes in
     same = " AND ".join(f"o.{c} = i.{c}" for c in spec.unique_key)
     moved = " OR ".join(
@@ -191,54 +204,56 @@ def mark_duplicate_keys(db: Database, spec: StageSpec) -> None:
     )
     central = (
         f"SELECT o.uuid FROM main.{spec.table} o WHERE {_live(spec, 'o')} AND {same} "
-        f"AND o.uuid != i.uuid AND NOT EXISTS (SELECT 1 FROM temp.{STAGE} u "
+        f"AND o.uuid != i.uuid AND NOT EXISTS (SELECT 1 FROM {spec.stage} u "
         f"WHERE u.uuid = o.uuid AND u._outcome = 'updated' AND ({moved})) LIMIT 1"
     )
-    _mark_duplicates(db, going_in, central)
+    _mark_duplicates(db, spec, going_in, central)
     key = ", ".join(spec.unique_key)
     if not _exists(
-        db, f"SELECT 1 FROM temp.{STAGE} i WHERE {going_in} GROUP BY {key} HAVING count(*) > 1"
+        db, f"SELECT 1 FROM {spec.stage} i WHERE {going_in} GROUP BY {key} HAVING count(*) > 1"
     ):
         return  # the usual case: one sort, no index to build
-    db.execute(f"CREATE INDEX temp.{STAGE}_key ON {STAGE} ({key})")
+    db.execute(f"CREATE INDEX IF NOT EXISTS {spec.stage}_key ON {spec.stage_table} ({key})")
     # The first record of a key (by uuid) is never marked, so the statement's own marks do
     # not change which record the later ones are held against.
     staged = (
-        f"SELECT o.uuid FROM temp.{STAGE} o WHERE o._outcome IN {APPLIED} AND {_live(spec, 'o')} "
+        f"SELECT o.uuid FROM {spec.stage} o WHERE o._outcome IN {APPLIED} AND {_live(spec, 'o')} "
         f"AND {same} AND o.uuid < i.uuid ORDER BY o.uuid LIMIT 1"
     )
-    _mark_duplicates(db, going_in, staged)
+    _mark_duplicates(db, spec, going_in, staged)
 
 
 def _exists(db: Database, sql: str) -> bool:
     return db.execute(sql + " LIMIT 1").fetchone() is not None
 
 
-def _mark_duplicates(db: Database, going_in: str, other: str) -> None:
+def _mark_duplicates(db: Database, spec: StageSpec, going_in: str, other: str) -> None:
     db.execute(
-        f"UPDATE temp.{STAGE} AS i SET _outcome = 'conflict', _reason = 'duplicate_natural_key', "
+        f"UPDATE {spec.stage} AS i SET _outcome = 'conflict', _reason = 'duplicate_natural_key', "
         f"_other = ({other}) WHERE {going_in} AND EXISTS ({other})"
     )
 
 
-def reject_records(db: Database, details: Mapping[str, str], reason: str) -> None:
+def reject_records(db: Database, spec: StageSpec, details: Mapping[str, str], reason: str) -> None:
     """Reject staged records by uuid, each with its own detail."""
     db.conn.executemany(
-        f"UPDATE temp.{STAGE} SET _outcome = 'rejected', _reason = ?, _detail = ? WHERE uuid = ?",
+        f"UPDATE {spec.stage} SET _outcome = 'rejected', _reason = ?, _detail = ? WHERE uuid = ?",
         [(reason, detail, uuid) for uuid, detail in details.items()],
     )
 
 
-def set_outcome(db: Database, uuids: Sequence[str], outcome: str, reason: str) -> None:
+def set_outcome(
+    db: Database, spec: StageSpec, uuids: Sequence[str], outcome: str, reason: str
+) -> None:
     db.conn.executemany(
-        f"UPDATE temp.{STAGE} SET _outcome = ?, _reason = ? WHERE uuid = ?",
+        f"UPDATE {spec.stage} SET _outcome = ?, _reason = ? WHERE uuid = ?",
         [(outcome, reason, u) for u in uuids],
     )
 
 
-def stage_counts(db: Database) -> dict[str, int]:
+def stage_counts(db: Database, spec: StageSpec) -> dict[str, int]:
     return {
-        r[0]: r[1] for r in db.execute(f"SELECT _outcome, count(*) FROM temp.{STAGE} GROUP BY 1")
+        r[0]: r[1] for r in db.execute(f"SELECT _outcome, count(*) FROM {spec.stage} GROUP BY 1")
     }
 
 
@@ -251,11 +266,11 @@ class StagedIssue:
     other_uuid: str | None
 
 
-def stage_issues(db: Database) -> list[StagedIssue]:
+def stage_issues(db: Database, spec: StageSpec) -> list[StagedIssue]:
     return [
         StagedIssue(*r)
         for r in db.execute(
-            f"SELECT uuid, _outcome, _reason, _detail, _other FROM temp.{STAGE} "
+            f"SELECT uuid, _outcome, _reason, _detail, _other FROM {spec.stage} "
             "WHERE _outcome IN ('rejected', 'conflict') ORDER BY uuid"
         )
     ]
@@ -263,7 +278,7 @@ def stage_issues(db: Database) -> list[StagedIssue]:
 
 def staged_rows(db: Database, spec: StageSpec, outcome: str) -> list[dict[str, Any]]:
     cur = db.execute(
-        f"SELECT {', '.join(spec.columns)} FROM temp.{STAGE} WHERE _outcome = ? ORDER BY uuid",
+        f"SELECT {', '.join(spec.columns)} FROM {spec.stage} WHERE _outcome = ? ORDER BY uuid",
         [outcome],
     )
     return [dict(zip(spec.columns, r, strict=True)) for r in cur]
@@ -281,7 +296,7 @@ def unvouched_rows(
     cols = ", ".join(f"s.{c}" for c in spec.columns)
     values = ", ".join(f"c.{c}" for c in parent_columns)
     cur = db.execute(
-        f"SELECT {cols} FROM temp.{STAGE} s LEFT JOIN main.{parent} c ON c.uuid = s.{column} "
+        f"SELECT {cols} FROM {spec.stage} s LEFT JOIN main.{parent} c ON c.uuid = s.{column} "
         "WHERE s._outcome IN ('created', 'updated', 'conflict') AND s.deleted = 0 "
         f"AND s._vouched IS NOT json_array({values}) ORDER BY s.uuid"
     )
@@ -307,25 +322,25 @@ def updated_pairs(db: Database, spec: StageSpec) -> list[tuple[tuple[Any, ...], 
     n = len(spec.columns)
     cols = ", ".join([*(f"c.{c}" for c in spec.columns), *(f"i.{c}" for c in spec.columns)])
     cur = db.execute(
-        f"SELECT {cols} FROM temp.{STAGE} i JOIN main.{spec.table} c ON c.uuid = i.uuid "
+        f"SELECT {cols} FROM {spec.stage} i JOIN main.{spec.table} c ON c.uuid = i.uuid "
         "WHERE i._outcome = 'updated' ORDER BY i.uuid"
     )
     return [(r[:n], r[n:]) for r in cur]
 
 
-def created_uuids_json(db: Database) -> str | None:
+def created_uuids_json(db: Database, spec: StageSpec) -> str | None:
     """The created rows' uuids as a compact JSON array in uuid order (SQLite writes the text
     ``canonical_json`` would for them), or None when nothing was created."""
     row = db.execute(
-        f"SELECT count(*), json_group_array(uuid) FROM (SELECT uuid FROM temp.{STAGE} "
+        f"SELECT count(*), json_group_array(uuid) FROM (SELECT uuid FROM {spec.stage} "
         "WHERE _outcome = 'created' ORDER BY uuid)"
     ).fetchone()
     return str(row[1]) if row[0] else None
 
 
-def applied_uuids(db: Database, outcome: str) -> set[str]:
+def applied_uuids(db: Database, spec: StageSpec, outcome: str) -> set[str]:
     return {
-        r[0] for r in db.execute(f"SELECT uuid FROM temp.{STAGE} WHERE _outcome = ?", [outcome])
+        r[0] for r in db.execute(f"SELECT uuid FROM {spec.stage} WHERE _outcome = ?", [outcome])
     }
 
 
@@ -342,7 +357,7 @@ def _apply_sql(spec: StageSpec, which: str) -> str:
     cols = ", ".join(spec.columns)
     sets = ", ".join(f"{c} = excluded.{c}" for c in spec.columns if c != "uuid")
     return (
-        f"INSERT INTO main.{spec.table} ({cols}) SELECT {cols} FROM temp.{STAGE} "
+        f"INSERT INTO main.{spec.table} ({cols}) SELECT {cols} FROM {spec.stage} "
         f"WHERE {which} ORDER BY uuid ON CONFLICT(uuid) DO UPDATE SET {sets}"
     )
 
@@ -366,7 +381,7 @@ def apply_stage(db: Database, spec: StageSpec) -> int:
         return 0
     rejected = 0
     for which in _APPLY_ORDER:
-        pending = db.execute(f"SELECT uuid FROM temp.{STAGE} WHERE {which} ORDER BY uuid")
+        pending = db.execute(f"SELECT uuid FROM {spec.stage} WHERE {which} ORDER BY uuid")
         single = _apply_sql(spec, f"{which} AND uuid = :uuid")
         for (uuid,) in pending.fetchall():
             try:
@@ -375,15 +390,15 @@ def apply_stage(db: Database, spec: StageSpec) -> int:
             except sqlite3.IntegrityError as exc:
                 rejected += 1
                 db.execute(
-                    f"UPDATE temp.{STAGE} SET _outcome = 'rejected', _reason = 'constraint', "
+                    f"UPDATE {spec.stage} SET _outcome = 'rejected', _reason = 'constraint', "
                     "_detail = ? WHERE uuid = ?",
                     [str(exc), uuid],
                 )
     return rejected
 
 
-def drop_stage(db: Database) -> None:
-    db.execute(f"DROP TABLE IF EXISTS temp.{STAGE}")
+def drop_stage(db: Database, spec: StageSpec) -> None:
+    db.execute(f"DROP TABLE IF EXISTS {spec.stage}")
 
 
 # --- ledger ------------------------------------------------------------------------------------
@@ -404,14 +419,14 @@ def put_ledger_entry(db: Database, entry: LedgerEntry) -> None:
     )
 
 
-def supersede_conflicts(db: Database, table: str, actor: str, at: str) -> None:
+def supersede_conflicts(db: Database, spec: StageSpec, actor: str, at: str) -> None:
     """Close the open conflicts of records this packet has just replaced by a newer revision."""
     # Driven by the table's open conflicts (few), each looked up in the stage by uuid: an IN
     # over the stage would read every staged record.
     db.execute(
         "UPDATE merge_conflicts SET status = 'resolved', resolution = 'superseded', "
         "resolved_by = ?, resolved_at = ? WHERE status = 'open' AND table_name = ? AND "
-        f"EXISTS (SELECT 1 FROM temp.{STAGE} s WHERE s.uuid = merge_conflicts.record_uuid "
+        f"EXISTS (SELECT 1 FROM {spec.stage} s WHERE s.uuid = merge_conflicts.record_uuid "
         f"AND s._outcome IN {APPLIED})",
-        [actor, at, table],
+        [actor, at, spec.table],
     )

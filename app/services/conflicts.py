@@ -110,12 +110,12 @@ def _write_incoming(
         row = table.row_from_record(conflict.incoming)
         repo_merge.load_stage(db, spec, [tuple(row[c] for c in spec.columns)])
         outcome = "updated" if exists else "created"
-        repo_merge.set_outcome(db, [conflict.record_uuid], outcome, "")
+        repo_merge.set_outcome(db, spec, [conflict.record_uuid], outcome, "")
         source = f"conflict {conflict.id}: the incoming version of packet {conflict.packet_sha256}"
         apply_and_audit(db, table, spec, actor, source)
-        problems = [i for i in repo_merge.stage_issues(db) if i.outcome == "rejected"]
+        problems = [i for i in repo_merge.stage_issues(db, spec) if i.outcome == "rejected"]
     finally:
-        repo_merge.drop_stage(db)
+        repo_merge.drop_stage(db, spec)
     if problems:
         raise UserError(
             tr("The incoming record cannot be stored: {detail}", detail=problems[0].detail),

@@ -16,9 +16,8 @@ Per record of a packet, against the central database:
 - an equal revision with different content → ``conflict`` (kind ``revision``): the central
   version stays, the incoming one waits in ``merge_conflicts`` (never a silent overwrite).
 
-Each table is merged set-wise (db/repo_merge.py): staged from the packet's database image
-(db/packet_stage.py) with one ``INSERT … SELECT``, classified
-with joins, written with one ``INSERT … SELECT … ON CONFLICT``, audited in bulk (one
+Each table is merged set-wise (db/repo_merge.py), in the packet's database image
+(db/packet_stage.py), where each table is already a merge stage: classified with joins, written with one ``INSERT … SELECT … ON CONFLICT``, audited in bulk (one
 ``create_many`` entry for a table's new records, one entry per updated record). Tables go
 parents first, so a child sees the parents this packet brought. ``merge_records`` runs inside
 the caller's transaction: the intake commits a packet whole or not at all.
@@ -236,30 +235,20 @@ def merge_table(
     packet: PacketRef,
     params: Mapping[str, str],
 ) -> tuple[TableCounts, list[RecordIssue]]:
-    spec = stage_spec(table)
-    repo_merge.create_stage(db, spec)
-    try:
-        repo_merge.load_stage_from(
-            db,
-            spec,
-            packet_stage.incoming_table(table.name),
-            vouched=table.parent_check is not None,
-        )
-        repo_merge.probe_central(db, spec, params)
-        repo_merge.reject_missing_parents(db, spec)
-        repo_merge.reject_out_of_scope(db, spec, params)
-        repo_merge.mark_transfers(db, spec)
-        _check_parents(db, table, spec, packet)
-        conflicts = _apply_checking_keys(db, table, spec, packet)
-        repo_merge.supersede_conflicts(db, table.name, packet.actor, packet.at)
-        repo_conflicts.put_open_conflicts(db, conflicts, packet.at)
-        found = repo_merge.stage_counts(db)
-        issues = [
-            RecordIssue(table.name, i.uuid, i.outcome, i.reason, i.detail)
-            for i in repo_merge.stage_issues(db)
-        ]
-    finally:
-        repo_merge.drop_stage(db)
+    spec = packet_stage.incoming_spec(stage_spec(table))
+    repo_merge.probe_central(db, spec, params)
+    repo_merge.reject_missing_parents(db, spec)
+    repo_merge.reject_out_of_scope(db, spec, params)
+    repo_merge.mark_transfers(db, spec)
+    _check_parents(db, table, spec, packet)
+    conflicts = _apply_checking_keys(db, table, spec, packet)
+    repo_merge.supersede_conflicts(db, spec, packet.actor, packet.at)
+    repo_conflicts.put_open_conflicts(db, conflicts, packet.at)
+    found = repo_merge.stage_counts(db, spec)
+    issues = [
+        RecordIssue(table.name, i.uuid, i.outcome, i.reason, i.detail)
+        for i in repo_merge.stage_issues(db, spec)
+    ]
     counts = TableCounts(
         created=found.get("created", 0),
         updated=found.get("updated", 0),
@@ -307,7 +296,7 @@ def _check_parents(db: Database, table: SyncTable, spec: StageSpec, packet: Pack
         problems = check.apply(table.record_from_row(row), parent)
         if problems:
             failed[row["uuid"]] = "; ".join(problems)[:2000]
-    repo_merge.reject_records(db, failed, check.reason)
+    repo_merge.reject_records(db, spec, failed, check.reason)
 
 
 def record_json(table: SyncTable, row: Mapping[str, object]) -> str:
@@ -322,7 +311,7 @@ def _hold_conflicts(
     staged = repo_merge.staged_rows(db, spec, "conflict")
     if not staged:
         return []
-    issues = {i.uuid: i for i in repo_merge.stage_issues(db) if i.outcome == "conflict"}
+    issues = {i.uuid: i for i in repo_merge.stage_issues(db, spec) if i.outcome == "conflict"}
     central_ids = [issues[r["uuid"]].other_uuid or r["uuid"] for r in staged]
     central = repo_merge.central_rows(db, spec, central_ids)
     held: list[NewConflict] = []
@@ -347,7 +336,7 @@ def _hold_conflicts(
                 incoming_sha256=digest,
             )
         )
-    repo_merge.set_outcome(db, decided, "unchanged", "decided")
+    repo_merge.set_outcome(db, spec, decided, "unchanged", "decided")
     return held
 
 
@@ -376,7 +365,7 @@ def apply_and_audit(
     ``create_many`` entry naming their ``source``, each updated one with its old → new values."""
     pairs = repo_merge.updated_pairs(db, spec)
     if repo_merge.apply_stage(db, spec):
-        still = repo_merge.applied_uuids(db, "updated")
+        still = repo_merge.applied_uuids(db, spec, "updated")
         pairs = [p for p in pairs if p[1][0] in still]
     _audit_applied(db, table, spec, pairs, actor, source)
 
@@ -390,7 +379,7 @@ def _audit_applied(
     source: str,
 ) -> None:
     entries = _update_entries(table.name, spec, pairs)
-    created = repo_merge.created_uuids_json(db)
+    created = repo_merge.created_uuids_json(db, spec)
     if created is not None:
         entries.insert(0, created_batch_entry(table.name, created, source))
     append_audit_encoded(db, actor, entries)

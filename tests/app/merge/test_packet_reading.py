@@ -53,7 +53,7 @@ def image_rows(staged: StagedPacket) -> dict[str, list[tuple[Any, ...]]]:
     try:
         conn.deserialize(staged.image)
         return {
-            name: conn.execute(f"SELECT * FROM {name} ORDER BY rowid").fetchall()
+            name: conn.execute(f"SELECT * FROM {name} ORDER BY uuid").fetchall()
             for name in staged.counts
         }
     finally:
