@@ -11,10 +11,10 @@ Per packet, in this order:
 4. decrypt and read every record under the reader's limits;
 5. merge (app/services/merge.py) in ONE transaction with the packet's receipt and ledger row.
 
-While a packet merges, the next one is already being decrypted and read in a worker process
-(app/services/packet_reading.py) when it is another school's: nothing the merge writes can
-change that packet's checks, which all come before its decryption as above. The next packet of
-the same school waits for the merge, as its place in the chain depends on it. Likewise the copy
+While a packet merges, the next ones (``READ_AHEAD``) are already being decrypted and read in
+worker processes (app/services/packet_reading.py) when they are other schools': nothing the merge
+writes can change those packets' checks, which all come before decryption as above. A packet of
+a school that is merging or already read ahead waits, as its place in the chain depends on them. Likewise the copy
 of each commit from the WAL into the database file runs in a thread beside the next merge
 (db/wal_checkpoints.py).
 
@@ -64,6 +64,10 @@ from db.wal_checkpoints import BackgroundCheckpoints
 
 Progress = Callable[[int, int], None]
 BULK_CACHE_KIB = 128 * 1024
+# Packets read (decrypted, parsed, checked: the reader's worker processes, one each) while one
+# merges. Reading a district packet takes longer than merging it (bench/merge_bench.py), so with
+# one the merge waits for the reader; each worker holds at most one packet (~450 MB at peak).
+READ_AHEAD = 2
 
 
 @dataclass
@@ -122,7 +126,7 @@ def intake_packets(
     sequence order. Cancelling stops before the next packet; merged packets stay merged."""
     require_bureau(ws.db)
     files = intake_files.ordered(intake_files.packet_files(paths))
-    reader = PacketReader(decryption_keys, limits, in_worker=len(files) > 1)
+    reader = PacketReader(decryption_keys, limits, workers=min(READ_AHEAD, len(files) - 1))
     batch = _Batch(ws, reader, dry_run, limits)
     if not dry_run and len(files) > 1:
         batch.checkpoints = BackgroundCheckpoints(ws.db, ws.paths.database)
@@ -133,14 +137,15 @@ def intake_packets(
         _rolled_back(ws.db) if dry_run else _nothing(),
         batch.checkpoints or _nothing(),
     ):
-        ahead: PacketResult | _Ready | None = None
+        ahead: dict[int, PacketResult | _Ready] = {}  # files[i] prepared while others merge
         for done, path in enumerate(files):
             if cancelled is not None and cancelled():
                 raise Cancelled()
-            step = ahead if ahead is not None else _prepare(batch, path)
-            ahead = None
-            if isinstance(step, _Ready) and done + 1 < len(files):
-                ahead = _prepare_ahead(batch, files[done + 1], step.header.school_code)
+            step = ahead.pop(done, None)
+            if step is None:
+                step = _prepare(batch, path)
+            if isinstance(step, _Ready):
+                _read_ahead(batch, files, done, step.header.school_code, ahead)
             results.append(step if isinstance(step, PacketResult) else _finish(batch, step))
             if progress is not None:
                 progress(done + 1, len(files))
@@ -157,13 +162,37 @@ class _Ready:
     gap: str | None
 
 
-def _prepare_ahead(batch: _Batch, path: Path, merging: str) -> PacketResult | _Ready | None:
-    """Prepare the next packet while the one of school ``merging`` is merged: only another
-    school's, whose checks (duplicate, chain) the merge cannot change; else None (later)."""
+def _read_ahead(
+    batch: _Batch,
+    files: Sequence[Path],
+    done: int,
+    merging: str,
+    ahead: dict[int, PacketResult | _Ready],
+) -> None:
+    """While ``files[done]`` of school ``merging`` merges, prepare the next ``READ_AHEAD``
+    files, up to the first of a school that is merging or already read ahead: that one's
+    checks (its place in the chain) depend on the packets before it."""
+    busy = {merging}
+    for later in range(done + 1, min(done + 1 + READ_AHEAD, len(files))):
+        step = ahead.get(later)
+        if step is None:
+            step = _prepare_ahead(batch, files[later], busy)
+            if step is None:
+                return
+            ahead[later] = step
+        school = step.header.school_code if isinstance(step, _Ready) else step.school_code
+        if school is None:
+            return  # unreadable: which school's is unknown
+        busy.add(school)
+
+
+def _prepare_ahead(batch: _Batch, path: Path, busy: set[str]) -> PacketResult | _Ready | None:
+    """Prepare a packet while those of the schools ``busy`` merge or wait: only another
+    school's, whose checks (duplicate, chain) their merges cannot change; else None (later)."""
     peeked = intake_files.peek_header(path)
-    if peeked is None or peeked.school_code == merging:
+    if peeked is None or peeked.school_code in busy:
         return None
-    return _prepare_unless(batch, path, merging)
+    return _prepare_unless(batch, path, busy)
 
 
 class _RollBack(Exception):
@@ -201,16 +230,16 @@ def _bulk_cache(db: Database) -> Iterator[None]:
 def _prepare(batch: _Batch, path: Path) -> PacketResult | _Ready:
     """Every check before decryption, then the reading begins: a ``_Ready``, or the packet's
     final result (a duplicate, a refusal, an unreadable file)."""
-    step = _prepare_unless(batch, path, None)
+    step = _prepare_unless(batch, path, set())
     assert step is not None  # only a school to leave alone gives None
     return step
 
 
 def _prepare_unless(
-    batch: _Batch, path: Path, unless_school: str | None
+    batch: _Batch, path: Path, unless_schools: set[str]
 ) -> PacketResult | _Ready | None:
-    """``_prepare``, except that a packet of ``unless_school`` is left alone (None) before any
-    check whose answer depends on the database or has a lasting effect."""
+    """``_prepare``, except that a packet of one of ``unless_schools`` is left alone (None)
+    before any check whose answer depends on the database or has a lasting effect."""
     result = PacketResult(file=path)
     try:
         data = read_packet_file(path, batch.limits)
@@ -227,7 +256,7 @@ def _prepare_unless(
     try:
         envelope = read_envelope(data, batch.limits)
         header = envelope.header
-        if header.school_code == unless_school:
+        if header.school_code in unless_schools:
             return None
         result.school_code, result.sequence = header.school_code, header.sequence
         verified = verify_envelope(envelope, school_key_lookup(batch.db))

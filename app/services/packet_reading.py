@@ -92,25 +92,25 @@ def _read_or_refusal(
 
 
 class PacketReader:
-    """Reads packets for one intake; ``in_worker`` starts the worker process (use as a context
-    manager: the worker stops at the end). Without it, ``start`` reads at once, in this process."""
+    """Reads packets for one intake in ``workers`` worker processes (use as a context manager:
+    they stop at the end); with none, ``start`` reads at once, in this process."""
 
     def __init__(
         self,
         keys: Mapping[str, x25519.X25519PrivateKey],
         limits: PacketLimits,
         *,
-        in_worker: bool,
+        workers: int,
     ) -> None:
         self._keys = dict(keys)
         self._limits = limits
         self._pool: ProcessPoolExecutor | None = None
-        if in_worker:
+        if workers > 0:
             raw = {key_id: key.private_bytes_raw() for key_id, key in self._keys.items()}
             # spawn, never fork: the GUI's process has Qt's threads, which a fork would copy
             # in whatever state they are in.
             self._pool = ProcessPoolExecutor(
-                max_workers=1,
+                max_workers=workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
                 initargs=(raw, limits),

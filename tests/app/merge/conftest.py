@@ -24,3 +24,15 @@ def second_school(tmp_path: Path, pair: Pair) -> Iterator[Workspace]:  # noqa: F
     bureau_keys.enroll_school(pair.bureau, pair.files / "school2.json")
     yield school
     school.close()
+
+
+@pytest.fixture
+def third_school(tmp_path: Path, pair: Pair, second_school: Workspace) -> Iterator[Workspace]:  # noqa: F811
+    """A third, 30-student demo school, trusting the same bureau and enrolled there."""
+    school = open_workspace(tmp_path / "school3")
+    create_demo_school(school.db, students=30, seed=13, actor="tester", today=TODAY)
+    keys_service.trust_bureau(school, pair.files / "bureau.json")
+    keys_service.export_school_identity(school, ask, pair.files / "school3.json")
+    bureau_keys.enroll_school(pair.bureau, pair.files / "school3.json")
+    yield school
+    school.close()

@@ -1,5 +1,6 @@
-"""Packets read ahead in a worker process: same records, refusals in this process's language,
-and a worker that dies costs nothing but time."""
+"""Packets read ahead in worker processes: same records, refusals in this process's language,
+a worker that dies costs nothing but time, and a school's packets are never read ahead of each
+other."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from app.packets.packet_reader import (
     verify_envelope,
 )
 from app.packets.rejection import PacketRejected, RejectCode
-from app.services import bureau_keys
+from app.services import bureau_intake, bureau_keys
 from app.services.bureau_keys import school_key_lookup
 from app.services.merge import StagedPacket
 from app.services.packet_reading import WORKER_EXIT_ENV, PacketReader, read_staged
@@ -37,7 +38,7 @@ def verified(pair: Pair, name: str) -> VerifiedPacket:
 def test_the_worker_reads_what_this_process_would(pair: Pair) -> None:
     keys = bureau_keys.load_bureau_decryption_keys(pair.bureau, PASSPHRASE)
     packet = verified(pair, "p1.bspkt")
-    with PacketReader(keys, LIMITS, in_worker=True) as reader:
+    with PacketReader(keys, LIMITS, workers=1) as reader:
         assert reader.in_worker
         tables = reader.start(packet).result()
         assert reader.in_worker
@@ -62,7 +63,7 @@ def image_rows(staged: StagedPacket) -> dict[str, list[tuple[Any, ...]]]:
 
 def test_a_refusal_in_the_worker_is_raised_here_in_this_process_language(pair: Pair) -> None:
     packet = verified(pair, "p1.bspkt")
-    with PacketReader({}, LIMITS, in_worker=True) as reader:  # no key: wrong bureau key
+    with PacketReader({}, LIMITS, workers=1) as reader:  # no key: wrong bureau key
         pending = reader.start(packet)
         with pytest.raises(PacketRejected) as refused:
             pending.result()
@@ -113,3 +114,53 @@ def test_a_worker_that_dies_is_replaced_by_reading_here(
     before = central_dump(pair.bureau)
     assert merge(pair.bureau, a, b).packets[0].status == "duplicate"
     assert central_dump(pair.bureau) == before
+
+
+def test_two_packets_are_read_ahead_while_one_merges(
+    pair: Pair,
+    second_school: Workspace,
+    third_school: Workspace,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    files = [
+        export(school, pair.files, f"{name}1.bspkt")
+        for school, name in ((pair.school, "a"), (second_school, "b"), (third_school, "c"))
+    ]
+    started: list[str] = []
+    merging: list[str] = []
+    start, commit = PacketReader.start, bureau_intake._commit
+
+    def noting_start(reader: PacketReader, packet: VerifiedPacket) -> Any:
+        started.append(f"read {packet.header.school_code}")
+        return start(reader, packet)
+
+    def noting_commit(batch: Any, result: Any, header: Any, *args: Any) -> None:
+        merging.append(header.school_code)
+        started.append(f"merge {header.school_code}")
+        commit(batch, result, header, *args)
+
+    monkeypatch.setattr(PacketReader, "start", noting_start)
+    monkeypatch.setattr(bureau_intake, "_commit", noting_commit)
+    report = merge(pair.bureau, *files)
+    assert [p.status for p in report.packets] == ["merged"] * 3
+    first, second, third = merging
+    # All three were being read before the first merged.
+    assert started[:4] == [f"read {first}", f"read {second}", f"read {third}", f"merge {first}"]
+    for school in (pair.school, second_school, third_school):
+        assert school_rows(pair.bureau, school, "students") == rows(school, "students")
+
+
+def test_a_schools_next_packet_is_not_read_ahead_of_its_previous_one(
+    pair: Pair, second_school: Workspace
+) -> None:
+    # While a1 merges, b1 is read ahead; b2 must wait for b1's merge, or it would look like a
+    # packet after a gap in b's chain.
+    a1 = export(pair.school, pair.files, "a1.bspkt")
+    b1 = export(second_school, pair.files, "b1.bspkt")
+    b2 = export(second_school, pair.files, "b2.bspkt")
+    report = merge(pair.bureau, a1, b1, b2)
+    assert [(p.file.name, p.status, p.chain) for p in report.packets] == [
+        ("a1.bspkt", "merged", "first"),
+        ("b1.bspkt", "merged", "first"),
+        ("b2.bspkt", "merged", "next"),
+    ]
