@@ -289,7 +289,8 @@ def memory_child(cache: Path, n: int) -> None:
         report = bureau_intake.intake_packets(ws, packets, decryption_keys=keys)
         ws.close()
     assert all(p.status == "merged" for p in report.packets)
-    # ru_maxrss is in KiB on Linux; the children's is the packet reader's worker process.
+    # ru_maxrss is in KiB on Linux; the children's is the largest of the packet reader's worker
+    # processes (bureau_intake.reader_workers of them run at once).
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     reader = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps({"packets": n, "peak_rss_mb": round(peak, 1),
@@ -354,6 +355,7 @@ def main() -> None:
         "budget_remerge": BUDGET_REMERGE,
         "peak_rss_mb": {str(n): peak_memory(cache, n) for n in memory_ns},
         "cpu_count": os.cpu_count(),
+        "reader_workers": bureau_intake.reader_workers(len(packets)),
     }, ensure_ascii=False))  # fmt: skip
 
 
