@@ -13,11 +13,10 @@ Per packet, in this order:
 
 While a packet merges, the next ones (``READ_AHEAD``) are already being decrypted and read in
 worker processes (app/services/packet_reading.py, ``reader_workers``) when they are other
-schools': nothing the merge
-writes can change those packets' checks, which all come before decryption as above. A packet of
-a school that is merging or already read ahead waits, as its place in the chain depends on them. Likewise the copy
-of each commit from the WAL into the database file runs in a thread beside the next merge
-(db/wal_checkpoints.py).
+schools': nothing the merge writes can change those packets' checks, which all come before
+decryption as above. A packet of a school that is merging or already read ahead waits, as its
+place in the chain depends on them. Likewise the copy of each commit from the WAL into the
+database file runs in a thread beside the next merge (db/wal_checkpoints.py).
 
 A refused packet is copied to the quarantine folder with a ``.reason.txt`` beside it and noted
 in the ledger; the records, the audit log and the conflicts stay exactly as they were. Before

@@ -16,10 +16,11 @@ Per record of a packet, against the central database:
 - an equal revision with different content → ``conflict`` (kind ``revision``): the central
   version stays, the incoming one waits in ``merge_conflicts`` (never a silent overwrite).
 
-Each table is merged set-wise (db/repo_merge.py), in the packet's database image
-(db/packet_stage.py), where each table is already a merge stage: classified with joins, written with one ``INSERT … SELECT … ON CONFLICT``, audited in bulk (one
-``create_many`` entry for a table's new records, one entry per updated record). Tables go
-parents first, so a child sees the parents this packet brought. ``merge_records`` runs inside
+Each table is merged set-wise (db/repo_merge.py) in the packet's database image
+(db/packet_stage.py), where each table is already a merge stage: classified with joins, written
+with one ``INSERT … SELECT … ON CONFLICT``, audited in bulk (one ``create_many`` entry for a
+table's new records, one entry per updated record). Tables go parents first, so a child sees
+the parents this packet brought. ``merge_records`` runs inside
 the caller's transaction: the intake commits a packet whole or not at all.
 """
 
