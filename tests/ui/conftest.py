@@ -74,7 +74,9 @@ def roster_ws(school_ws: Workspace) -> Workspace:
 
 
 @pytest.fixture
-def reporter(workspace: Workspace) -> CrashReporter:
+def reporter(workspace: Workspace, qapp: object) -> CrashReporter:
+    # qapp: the reporter opens dialogs, and a widget made before the QApplication aborts the
+    # process (a test using it without qtbot crashed its xdist worker when it ran first there).
     return CrashReporter(workspace.paths.logs / "baosong.log")
 
 
