@@ -13,6 +13,9 @@ one by one, each in its own savepoint, so the rows at fault are rejected and the
 The rules themselves (what wins, what is a conflict) are app/services/merge.py's; every function
 here runs inside the caller's transaction.
 
+One module, though long: every statement here reads or writes the one stage shape, and the
+rules' precedence is their order in this file.
+
 Outcomes: ``created``, ``updated``, ``unchanged``, ``conflict``, ``rejected``; ``reason`` is a
 stable code (``other_school``, ``missing_parent``, ``out_of_scope``, ``constraint``, ``transfer``,
 ``revision``, ``duplicate_natural_key``, ``older``, ``decided``, or a check's own, e.g.

@@ -20,7 +20,8 @@ Each table is merged set-wise (db/repo_merge.py) in the packet's database image
 (db/packet_stage.py), where each table is already a merge stage: classified with joins, written
 with one ``INSERT … SELECT … ON CONFLICT``, audited in bulk (one ``create_many`` entry for a
 table's new records, one entry per updated record). Tables go parents first, so a child sees
-the parents this packet brought. ``merge_records`` runs inside
+the parents this packet brought. (The rules, their reasons' texts and the reader's vouching
+share this module, a little over 400 lines: they change together.) ``merge_records`` runs inside
 the caller's transaction: the intake commits a packet whole or not at all.
 """
 

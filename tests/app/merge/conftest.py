@@ -14,14 +14,20 @@ from tests.app.packets.conftest import Pair, ask, bureau_ws, pair  # noqa: F401 
 from tests.conftest import TODAY
 
 
+def enrolled_school(tmp_path: Path, pair: Pair, name: str, students: int, seed: int) -> Workspace:  # noqa: F811
+    """A demo school trusting the pair's bureau and enrolled there."""
+    school = open_workspace(tmp_path / name)
+    create_demo_school(school.db, students=students, seed=seed, actor="tester", today=TODAY)
+    keys_service.trust_bureau(school, pair.files / "bureau.json")
+    keys_service.export_school_identity(school, ask, pair.files / f"{name}.json")
+    bureau_keys.enroll_school(pair.bureau, pair.files / f"{name}.json")
+    return school
+
+
 @pytest.fixture
 def second_school(tmp_path: Path, pair: Pair) -> Iterator[Workspace]:  # noqa: F811
     """Another 40-student demo school, trusting the same bureau and enrolled there."""
-    school = open_workspace(tmp_path / "school2")
-    create_demo_school(school.db, students=40, seed=8, actor="tester", today=TODAY)
-    keys_service.trust_bureau(school, pair.files / "bureau.json")
-    keys_service.export_school_identity(school, ask, pair.files / "school2.json")
-    bureau_keys.enroll_school(pair.bureau, pair.files / "school2.json")
+    school = enrolled_school(tmp_path, pair, "school2", students=40, seed=8)
     yield school
     school.close()
 
@@ -29,10 +35,6 @@ def second_school(tmp_path: Path, pair: Pair) -> Iterator[Workspace]:  # noqa: F
 @pytest.fixture
 def third_school(tmp_path: Path, pair: Pair, second_school: Workspace) -> Iterator[Workspace]:  # noqa: F811
     """A third, 30-student demo school, trusting the same bureau and enrolled there."""
-    school = open_workspace(tmp_path / "school3")
-    create_demo_school(school.db, students=30, seed=13, actor="tester", today=TODAY)
-    keys_service.trust_bureau(school, pair.files / "bureau.json")
-    keys_service.export_school_identity(school, ask, pair.files / "school3.json")
-    bureau_keys.enroll_school(pair.bureau, pair.files / "school3.json")
+    school = enrolled_school(tmp_path, pair, "school3", students=30, seed=13)
     yield school
     school.close()
