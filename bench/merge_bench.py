@@ -212,7 +212,8 @@ def baselines(cache: Path, folder: Path, packets: list[Path], width: int) -> Bas
     upsert = {t.name: _raw_upsert(t.name, t.all_columns) for t in TABLES}
     for path in packets:
         verified = verify_envelope(read_envelope(read_packet_file(path)), lookup)
-        tables = staged_rows(decrypt_packet(verified, keys, DEFAULT_LIMITS).records)
+        contents = decrypt_packet(verified, keys, DEFAULT_LIMITS)
+        tables = staged_rows(contents.records, contents.columns)
         present = [t.name for t in TABLES if t.name in tables]
         rows = [(r[0], 1, "2026-11-30T08:00:00.000000Z", "clerk", 0, *values)
                 for name in present for r in tables[name]]  # fmt: skip

@@ -42,6 +42,7 @@ def staged_database(tables: StagedRows) -> bytes:
     given; keyed by uuid): the merge works on these tables as they are (``incoming_spec``)."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
+        conn.execute("PRAGMA journal_mode = OFF")  # nothing to roll back: a failure drops it all
         conn.execute("BEGIN")
         for name, (columns, rows) in tables.items():
             conn.execute(

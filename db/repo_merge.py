@@ -38,7 +38,7 @@ STAGE = "merge_stage"
 APPLIED = ("created", "updated")
 # What the rules write beside each staged row (a table in the stage's shape ends with these).
 STAGE_COLUMNS = (
-    ("_outcome", "TEXT"),
+    ("_outcome", "TEXT NOT NULL DEFAULT 'created'"),  # until the central table has the uuid
     ("_reason", "TEXT NOT NULL DEFAULT ''"),
     ("_detail", "TEXT NOT NULL DEFAULT ''"),
     ("_other", "TEXT"),
@@ -118,13 +118,14 @@ def probe_central(db: Database, spec: StageSpec, params: Mapping[str, Any]) -> N
         f"CASE WHEN {other} THEN 'other_school' WHEN i.revision > t.revision THEN '' "
         f"WHEN i.revision < t.revision THEN 'older' WHEN ({same}) THEN '' ELSE 'revision' END"
     )
-    # A correlated subquery, not UPDATE … FROM: it keeps the staged rows the outer loop (the
-    # planner would rather scan the central table, which has no statistics). The aggregate
-    # always gives one row, so a record the bureau does not hold is decided in the same pass.
+    # Correlated subqueries, not UPDATE … FROM: they keep the staged rows the outer loop (the
+    # planner would rather scan the central table, which has no statistics). A record the
+    # bureau does not hold keeps the stage's default, ``created``, and is not written at all:
+    # the usual case, a school's new records, costs one lookup each.
     db.execute(
-        f"UPDATE {spec.stage} AS i SET (_outcome, _reason) = (SELECT "
-        f"ifnull(max({outcome}), 'created'), ifnull(max({reason}), '') "
-        f"FROM main.{spec.table} AS t WHERE t.uuid = i.uuid)",
+        f"UPDATE {spec.stage} AS i SET (_outcome, _reason) = (SELECT {outcome}, {reason} "
+        f"FROM main.{spec.table} AS t WHERE t.uuid = i.uuid) "
+        f"WHERE EXISTS (SELECT 1 FROM main.{spec.table} AS t WHERE t.uuid = i.uuid)",
         dict(params),
     )
 

@@ -14,13 +14,13 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Mapping
-from operator import itemgetter
+from dataclasses import dataclass
 from typing import IO
 
 from app.packets import canonical
 from app.packets.format import ENTRY_SUFFIX, PacketLimits
 from app.packets.rejection import PacketRejected, RejectCode, reject
-from app.packets.sync_tables import Record, SyncTable, get_table
+from app.packets.sync_tables import Columns, Record, SyncTable, get_table
 
 _ENTRY_NAME = re.compile(r"^[a-z][a-z0-9_]{0,62}\.jsonl$")
 _EOCD = b"PK\x05\x06"
@@ -28,18 +28,27 @@ _EOCD_BYTES = 22
 _ZIP64_LOCATOR = b"PK\x06\x07"  # 20 bytes long, just before the end record
 
 
+@dataclass(frozen=True)
+class BodyTables:
+    """The records of a body, table by table, each sorted by uuid; ``columns`` holds the same
+    values column by column for the tables checked in bulk (``_all_acceptable``), which the
+    bureau's reader stages as they are (app/services/merge.py)."""
+
+    records: dict[str, list[Record]]
+    columns: dict[str, Columns]
+
+
 def read_tables(
     plaintext: bytes, counts: Mapping[str, int], school_code: str, limits: PacketLimits
-) -> dict[str, list[Record]]:
+) -> BodyTables:
     """Every table of the body, each record validated; raises PacketRejected."""
     _precheck_directory(plaintext, limits)
+    body = BodyTables({}, {})
     try:
         with zipfile.ZipFile(io.BytesIO(plaintext)) as zf:
-            entries = _checked_entries(zf.infolist(), counts, limits)
-            return {
-                table.name: _read_entry(zf, info, table, counts[table.name], school_code, limits)
-                for table, info in entries
-            }
+            for table, info in _checked_entries(zf.infolist(), counts, limits):
+                _read_entry(zf, info, table, counts[table.name], school_code, limits, body)
+            return body
     except PacketRejected:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError) as exc:
@@ -108,33 +117,41 @@ def _read_entry(
     expected: int,
     school_code: str,
     limits: PacketLimits,
-) -> list[Record]:
+    body: BodyTables,
+) -> None:
+    """Read one entry into ``body``."""
     with zf.open(info) as stream:
         lines = _entry_lines(stream, limits, info.filename)
-    records = _all_acceptable(lines, table, school_code)
-    if records is None:
+    bulk = _all_acceptable(lines, table, school_code)
+    if bulk is None:
         records = _records_one_by_one(lines, table, school_code, info.filename)
+    else:
+        records, body.columns[table.name] = bulk
     if len(records) != expected:
         raise reject(
             RejectCode.COUNT_MISMATCH, f"{info.filename}: {len(records)} records, header {expected}"
         )
-    return records
+    body.records[table.name] = records
 
 
-def _all_acceptable(lines: list[bytes], table: SyncTable, school_code: str) -> list[Record] | None:
-    """The records when every line passes every check of ``_records_one_by_one``, shown for the
-    whole entry at once (one parse, column-wise checks: ~3× faster); else None, and the lines
-    are read one by one, which finds and explains the first problem."""
+def _all_acceptable(
+    lines: list[bytes], table: SyncTable, school_code: str
+) -> tuple[list[Record], Columns] | None:
+    """The records, and their values column by column, when every line passes every check of
+    ``_records_one_by_one``, shown for the whole entry at once (one parse, column-wise checks:
+    ~3× faster); else None, and the lines are read one by one, which finds and explains the
+    first problem."""
     records = canonical.flat_lines(lines)
-    if records is None or not table.all_valid(records):
+    columns = None if records is None else table.valid_columns(records)
+    if records is None or columns is None:
         return None
     owner = table.owner_column
-    if owner is not None and records and set(map(itemgetter(owner), records)) != {school_code}:
+    if owner is not None and records and set(columns[owner]) != {school_code}:
         return None
-    uuids = list(map(itemgetter("uuid"), records))
+    uuids = columns["uuid"]
     if len(set(uuids)) != len(uuids) or uuids != sorted(uuids):
         return None
-    return records
+    return records, columns
 
 
 def _records_one_by_one(

@@ -122,7 +122,7 @@ def flat_lines(lines: Sequence[bytes]) -> list[dict[str, Any]] | None:
     shown, and the caller reads line by line (which explains any refusal).
 
     Integers are NOT range-checked here: the caller's column checks must bound every integer
-    within ±(2**53 − 1) (``SyncTable.all_valid`` does).
+    within ±(2**53 − 1) (``SyncTable.valid_columns`` does).
 
     Why the whole is as good as each line: the lines are joined with ``,`` + LF, and a raw LF
     inside a string is a parse error, so every line boundary is outside a string; each line
@@ -153,7 +153,7 @@ def flat_lines(lines: Sequence[bytes]) -> list[dict[str, Any]] | None:
         return None
     if type(value) is not list or len(value) != len(lines):
         return None
-    if not all(type(v) is dict for v in value):
+    if value and set(map(type, value)) != {dict}:
         return None
     if not set(map(type, chain.from_iterable(map(dict.values, value)))) <= _SCALAR_TYPES:
         return None

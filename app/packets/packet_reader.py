@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import struct
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -41,7 +41,7 @@ from app.packets.format import (
 )
 from app.packets.keys import ed25519_public
 from app.packets.rejection import PacketRejected, RejectCode, reject
-from app.packets.sync_tables import Record, get_table
+from app.packets.sync_tables import Columns, Record, get_table
 
 
 class SignerKey(Protocol):
@@ -94,6 +94,9 @@ class PacketContents:
 
     packet: VerifiedPacket
     records: dict[str, list[Record]]  # table name → records sorted by uuid (header's tables)
+    # The tables checked in bulk, column by column (body_reader.BodyTables): what the bureau's
+    # reader stages.
+    columns: dict[str, Columns] = field(default_factory=dict)
 
     @property
     def header(self) -> PacketHeader:
@@ -205,8 +208,8 @@ def decrypt_packet(
         )
     except (InvalidTag, ValueError):
         raise reject(RejectCode.DECRYPT_FAILED) from None
-    records = read_tables(plaintext, header.counts, header.school_code, limits)
-    return PacketContents(packet=packet, records=records)
+    body = read_tables(plaintext, header.counts, header.school_code, limits)
+    return PacketContents(packet=packet, records=body.records, columns=body.columns)
 
 
 def open_packet(

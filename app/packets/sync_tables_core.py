@@ -34,9 +34,29 @@ MAX_TEXT = 2000
 MAX_DECIMAL_DIGITS = 6  # digits before the point: |value| < 1,000,000
 
 Record = dict[str, Any]
+# A table's records column by column: column name → its values, in record order.
+Columns = dict[str, list[Any]]
 RecordCheck = Callable[[Mapping[str, Any]], list[str]]
 # (record, the record it refers to, as a database row) → problems
 ParentRule = Callable[[Mapping[str, Any], Mapping[str, Any]], list[str]]
+
+
+_UUID_ALPHABET = b"0123456789abcdef-"
+_UUID_DASHES = (8, 13, 18, 23)
+
+
+def _all_uuids(values: set[str]) -> bool:
+    """Whether ``UUID_RE`` matches each of ``values``, shown in C-level passes over their
+    concatenation rather than a match per value (a packet's uuid column holds 100,000 distinct
+    values): 36 characters each, a dash at each of the four places and nowhere else, the other
+    characters lowercase hex digits."""
+    if set(map(len, values)) != {36}:
+        return False
+    joined = "".join(values)
+    if joined.encode().translate(None, _UUID_ALPHABET):  # anything else, non-ASCII included
+        return False
+    dashes = all(set(joined[i::36]) == {"-"} for i in _UUID_DASHES)
+    return dashes and joined.count("-") == 4 * len(values)
 
 
 def decimal_pattern(decimals: int) -> re.Pattern[str]:
@@ -133,7 +153,10 @@ class Column:
             return False
         if self.required and not all(map(str.strip, distinct)):
             return False
-        if self.pattern is not None and not all(map(self.pattern.fullmatch, distinct)):
+        if self.pattern is UUID_RE:
+            if not _all_uuids(distinct):
+                return False
+        elif self.pattern is not None and not all(map(self.pattern.fullmatch, distinct)):
             return False
         if self.kind == "date" and not all(map(_is_date, distinct)):
             return False
@@ -283,19 +306,28 @@ class SyncTable:
             problems.extend(self.check(record))
         return problems
 
-    @cached_property
-    def sorted_keys(self) -> tuple[str, ...]:
-        return tuple(sorted(self.all_columns))
+    def valid_columns(self, records: list[Record]) -> Columns | None:
+        """``records`` column by column (``all_columns`` → its values in record order) when
+        ``validate`` finds nothing in any of them, checked a column at a time; else None.
 
-    def all_valid(self, records: list[Record]) -> bool:
-        """Whether ``validate`` finds nothing in any of ``records``, checked column by column.
-        ``records`` come from canonical JSON, so their keys are in sorted order."""
-        if not all(map(self.sorted_keys.__eq__, map(tuple, records))):
-            return False
-        for column in (*META_COLUMNS, *self.columns):
-            if not column.all_fit(list(map(itemgetter(column.name), records))):
-                return False
-        return self.check is None or not any(map(self.check, records))
+        Every record has exactly as many keys as the table has columns, and each column is
+        looked up in every record (a missing key raises): so each record has exactly the
+        table's keys, as ``validate`` requires."""
+        width = len(self.all_columns)
+        if records and set(map(len, records)) != {width}:
+            return None
+        columns: Columns = {}
+        try:
+            for column in (*META_COLUMNS, *self.columns):
+                values = list(map(itemgetter(column.name), records))
+                if not column.all_fit(values):
+                    return None
+                columns[column.name] = values
+        except KeyError:
+            return None
+        if self.check is not None and any(map(self.check, records)):
+            return None
+        return columns
 
     def record_from_row(self, row: Mapping[str, Any]) -> Record:
         """A database row (0/1 booleans, REAL decimals) as a packet record."""

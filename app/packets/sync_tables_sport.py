@@ -103,19 +103,28 @@ def _measurement_problems(record: Mapping[str, Any]) -> list[str]:
     return problems
 
 
-def _absent_problems(record: Mapping[str, Any]) -> list[str]:
-    text = record["absent_items"]
+@lru_cache(maxsize=4096)
+def _absent_items(text: str) -> tuple[str, ...] | str:
+    """The items of an ``absent_items`` text, or what is wrong with it. A packet repeats a few
+    texts (most often ``[]``) over thousands of results: each is parsed once."""
     try:
         items = json.loads(text)
     except ValueError:
-        return ["absent_items is not JSON"]
+        return "absent_items is not JSON"
     if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-        return ["absent_items is not a JSON list of strings"]
+        return "absent_items is not a JSON list of strings"
     if text != absent_items_text(items):
-        return [f"absent_items is not a sorted list without repeats ({text[:60]!r})"]
+        return f"absent_items is not a sorted list without repeats ({text[:60]!r})"
     unknown = sorted(set(items) - MEASUREMENT_KEYS)
     if unknown:
-        return [f"absent_items names unknown items {unknown}"]
+        return f"absent_items names unknown items {unknown}"
+    return tuple(items)
+
+
+def _absent_problems(record: Mapping[str, Any]) -> list[str]:
+    items = _absent_items(record["absent_items"])
+    if isinstance(items, str):
+        return [items]
     measured = [k for k in items if record[k] is not None]
     return [f"absent_items lists measured items {measured}"] if measured else []
 

@@ -236,6 +236,23 @@ def _bulk_cache(db: Database) -> Iterator[None]:
         db.execute(f"PRAGMA cache_size = {int(before)}")
 
 
+@contextmanager
+def _references_checked_by_the_merge(db: Database) -> Iterator[None]:
+    """SQLite's foreign-key enforcement off for a packet's transaction: the merge checks every
+    reference of every record it is about to write (``repo_merge.reject_missing_parents``,
+    which rejects exactly the rows the foreign keys would refuse, with a reason a person can
+    read), and it never deletes a row nor changes a referenced key (uuids, a school's code), so
+    the per-row lookups would only repeat those checks: a sixth of a district merge
+    (bench/merge_bench.py). The setting belongs to the connection and can change only outside a
+    transaction: a dry run, all one transaction, keeps it on."""
+    before = int(db.execute("PRAGMA foreign_keys").fetchone()[0])
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA foreign_keys = {before}")
+
+
 def _prepare(batch: _Batch, path: Path) -> PacketResult | _Ready:
     """Every check before decryption, then the reading begins: a ``_Ready``, or the packet's
     final result (a duplicate, a refusal, an unreadable file)."""
@@ -317,7 +334,7 @@ def _commit(
         at=at,
         app_version=header.app_version,
     )
-    with batch.db.atomic():
+    with _references_checked_by_the_merge(batch.db), batch.db.atomic():
         outcome = merge_records(batch.db, ref, tables)
         store_receipt(batch.db, header, sha256, outcome, at)
         repo_merge.put_ledger_entry(batch.db, _ledger(result, header, "merged", outcome, at))

@@ -40,7 +40,7 @@ from sqlite_utils import Database
 from app import __version__
 from app.i18n import tr
 from app.packets import canonical
-from app.packets.sync_tables import TABLES, TABLES_BY_NAME, Record, SyncTable
+from app.packets.sync_tables import TABLES, TABLES_BY_NAME, Columns, Record, SyncTable
 from db import packet_stage, repo_conflicts, repo_merge
 from db.records import EncodedEntry, append_audit_encoded, canonical_json, created_batch_entry
 from db.repo_conflicts import NewConflict
@@ -158,27 +158,48 @@ class StagedPacket:
     counts: Mapping[str, int]  # table → rows staged
 
 
-def staged_rows(records: Mapping[str, Sequence[Record]]) -> dict[str, list[tuple[Any, ...]]]:
+def staged_rows(
+    records: Mapping[str, Sequence[Record]], columns: Mapping[str, Columns] | None = None
+) -> dict[str, list[tuple[Any, ...]]]:
     """A packet's records, table by table, as tuples of ``SyncTable.all_columns`` values as
-    the database stores them."""
+    the database stores them; ``columns``: the same values column by column, for the tables
+    the reader checked in bulk (``PacketContents.columns``), so their rows are zipped rather
+    than looked up record by record."""
     staged: dict[str, list[tuple[Any, ...]]] = {}
-    for name, rows in records.items():
-        table = TABLES_BY_NAME[name]
-        staged[name] = list(map(itemgetter(*table.all_columns), stage_rows(table, rows)))
+    for name, table_records in records.items():
+        stored = _stored_columns(TABLES_BY_NAME[name], table_records, (columns or {}).get(name))
+        staged[name] = list(zip(*stored, strict=True))
     return staged
 
 
-def staged_tables(records: Mapping[str, Sequence[Record]]) -> StagedPacket:
-    """A packet's records as a database image; a table with a ``parent_check`` gets the column
-    ``_vouched`` too (``vouched_parents``)."""
+def _stored_columns(
+    table: SyncTable, records: Sequence[Record], columns: Columns | None
+) -> list[Sequence[Any]]:
+    """The values of ``table.all_columns`` column by column, as the database stores them: only
+    decimals need converting (strings → REAL; SQLite binds booleans as 0/1 itself)."""
+    if columns is None:
+        columns = {c: list(map(itemgetter(c), records)) for c in table.all_columns}
+    stored: list[Sequence[Any]] = [columns[c] for c in table.all_columns]
+    for name, _ in table.decimal_columns:
+        at = table.all_columns.index(name)
+        stored[at] = [float(v) if isinstance(v, str) else v for v in stored[at]]
+    return stored
+
+
+def staged_tables(
+    records: Mapping[str, Sequence[Record]], columns: Mapping[str, Columns] | None = None
+) -> StagedPacket:
+    """A packet's records (and their ``columns``, see ``staged_rows``) as a database image; a
+    table with a ``parent_check`` gets the column ``_vouched`` too (``vouched_parents``)."""
     tables: dict[str, tuple[tuple[str, ...], list[tuple[Any, ...]]]] = {}
-    for name, table_rows in staged_rows(records).items():
+    for name, table_records in records.items():
         table = TABLES_BY_NAME[name]
+        stored = _stored_columns(table, table_records, (columns or {}).get(name))
         vouched = vouched_parents(table, records)
         if vouched is None:
-            tables[name] = (table.all_columns, table_rows)
+            tables[name] = (table.all_columns, list(zip(*stored, strict=True)))
         else:
-            rows = [(*row, v) for row, v in zip(table_rows, vouched, strict=True)]
+            rows = list(zip(*stored, vouched, strict=True))
             tables[name] = ((*table.all_columns, "_vouched"), rows)
     image = packet_stage.staged_database(tables)
     return StagedPacket(image, {name: len(rows) for name, (_, rows) in tables.items()})
@@ -204,14 +225,17 @@ def vouched_parents(
     parents = {
         str(r["uuid"]): parent_table.row_from_record(r) for r in records.get(check.parent, ())
     }
+    texts: dict[tuple[Any, ...], str] = {}  # the parents' values repeat (a student's sex)
     vouched: list[str | None] = []
     for record in records.get(table.name, ()):
         parent = None if record["deleted"] else parents.get(record[check.column])
         if parent is None or check.apply(record, parent):
             vouched.append(None)
-        else:
-            vouched.append(json.dumps([parent[c] for c in check.parent_columns],
-                                      ensure_ascii=False, separators=(",", ":")))  # fmt: skip
+            continue
+        values = tuple(parent[c] for c in check.parent_columns)
+        if values not in texts:
+            texts[values] = json.dumps(values, ensure_ascii=False, separators=(",", ":"))
+        vouched.append(texts[values])
     return vouched
 
 
@@ -259,14 +283,6 @@ def merge_table(
         rejected=found.get("rejected", 0),
     )
     return counts, issues
-
-
-def stage_rows(table: SyncTable, records: Sequence[Record]) -> Sequence[Mapping[str, object]]:
-    """Packet records as database values: only decimals need converting (strings → REAL; SQLite
-    binds booleans as 0/1 itself), so the other tables' records go in as they are."""
-    if not table.decimal_columns:
-        return records
-    return [table.row_from_record(r) for r in records]
 
 
 def _check_parents(db: Database, table: SyncTable, spec: StageSpec, packet: PacketRef) -> None:

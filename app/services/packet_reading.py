@@ -56,7 +56,8 @@ def read_staged(
     limits: PacketLimits,
 ) -> StagedPacket:
     """Decrypt and read ``packet`` here: its records as staging rows (raises PacketRejected)."""
-    return staged_tables(decrypt_packet(packet, keys, limits).records)
+    contents = decrypt_packet(packet, keys, limits)
+    return staged_tables(contents.records, contents.columns)
 
 
 class PendingRead:

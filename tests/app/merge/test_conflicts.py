@@ -52,6 +52,10 @@ def test_the_same_student_at_two_schools_is_a_transfer_conflict(
         conflict
     )
     assert b not in {r["uuid"] for r in rows(pair.bureau, "students")}
+    # The intake merges with SQLite's reference checks off (the merge checks them itself): none
+    # of the rejected children got in, and the connection has them on again.
+    assert pair.bureau.db.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert pair.bureau.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
 def test_taking_the_incoming_transfer_moves_the_student(

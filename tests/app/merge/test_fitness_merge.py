@@ -6,13 +6,14 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid as uuid_mod
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from app import __version__
-from app.packets import canonical
+from app.packets import body_reader, canonical
 from app.packets.packet_writer import build_body
 from app.packets.sync_tables import FITNESS_TESTS, TABLES, TABLES_BY_NAME, Record
 from app.packets.sync_tables_sport import LEVELS, absent_items_text, expected_scores
@@ -22,6 +23,7 @@ from app.services.conflicts import list_conflicts, resolve_conflict
 from app.services.merge import (
     PacketRef,
     merge_records,
+    staged_rows,
     staged_tables,
     vouched_parents,
 )
@@ -312,3 +314,19 @@ def test_registry_constants_agree_with_the_fitness_code() -> None:
         assert absent_items_text(items) == repo_fitness.absent_text(items)
     assert TABLES_BY_NAME["fitness_tests"] is FITNESS_TESTS
     assert FITNESS_TESTS.content_columns == repo_fitness.CONTENT_COLUMNS
+
+
+def test_staging_the_bulk_readers_columns_gives_the_rows_of_the_records(pair: Pair) -> None:
+    # The bureau's reader stages the column lists of the bulk path (decimals → REAL there too):
+    # every table must give the rows its records give one by one.
+    records = plan_records(pair.school)
+    columns = {}
+    for name, table_records in records.items():
+        table = TABLES_BY_NAME[name]
+        lines = [canonical.dumps_bytes(r) for r in sorted(table_records, key=itemgetter("uuid"))]
+        bulk = body_reader._all_acceptable(lines, table, require_school(pair.school.db).code)
+        assert bulk is not None, name
+        records[name], columns[name] = bulk
+    staged = staged_rows(records, columns)
+    assert staged == staged_rows(records)
+    assert {type(v) for row in staged["fitness_tests"] for v in row} >= {float, int, str}
