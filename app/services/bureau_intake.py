@@ -72,11 +72,14 @@ READ_AHEAD = 2
 
 
 def reader_workers(packets: int) -> int:
-    """Worker processes reading packets: none for a single packet; else one per core beside
-    the merge's own, up to ``READ_AHEAD``. On two cores a second reader only competes with the
-    merge for the CPU (measured: the same merge time, ~400 MB more memory)."""
-    spare = max(1, (os.cpu_count() or 1) - 1)
-    return min(READ_AHEAD, packets - 1, spare)
+    """Worker processes reading packets: none for a single packet; else one per core, up to
+    ``READ_AHEAD``. The merging process waits for the disk and for packets much of the time, and
+    a reader beside a busy merge runs a third slower (both move hundreds of MB through memory
+    per packet), so one reader left a quarter of two cores idle; a second one uses it
+    (bench/merge_bench.py, 20 packets on two cores: 56 s with one reader, 41 s with two, at
+    ~450 MB of memory per reader)."""
+    cores = os.cpu_count() or 1
+    return min(READ_AHEAD, packets - 1, cores)
 
 
 @dataclass
