@@ -5,6 +5,7 @@ other."""
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from typing import Any
 
@@ -21,7 +22,12 @@ from app.packets.rejection import PacketRejected, RejectCode
 from app.services import bureau_intake, bureau_keys
 from app.services.bureau_keys import school_key_lookup
 from app.services.merge import StagedPacket
-from app.services.packet_reading import WORKER_EXIT_ENV, PacketReader, read_staged
+from app.services.packet_reading import (
+    READER_NICENESS,
+    WORKER_EXIT_ENV,
+    PacketReader,
+    read_staged,
+)
 from app.services.workspace import Workspace
 from tests.app.merge.helpers import central_dump, export, merge, rows, school_rows
 from tests.app.packets.conftest import Pair
@@ -175,3 +181,11 @@ def test_packets_are_read_in_one_worker_per_core_up_to_the_read_ahead(
 ) -> None:
     monkeypatch.setattr(bureau_intake.os, "cpu_count", lambda: cores)
     assert bureau_intake.reader_workers(packets) == workers
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="POSIX priorities")
+def test_readers_run_at_a_lower_priority_than_the_merge() -> None:
+    with PacketReader({}, LIMITS, workers=1) as reader:
+        assert reader._pool is not None
+        niceness = reader._pool.submit(os.nice, 0).result()
+    assert niceness == min(os.nice(0) + READER_NICENESS, 19)
