@@ -20,6 +20,7 @@ the merge is the slower stage, and it gets the CPU first.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -208,4 +209,10 @@ def _lower_priority() -> None:
 def _read_in_worker(packet: VerifiedPacket) -> StagedPacket | _Refused:
     if os.environ.get(WORKER_EXIT_ENV):
         os._exit(1)  # test hook: the worker dies (tests/app/merge/test_packet_reading.py)
-    return _read_or_refusal(packet, _worker_keys, _worker_limits[-1])
+    # A packet's records are a few million objects that hold no reference cycles: the cyclic
+    # collector would walk them again and again while they are made, and free nothing.
+    gc.disable()
+    try:
+        return _read_or_refusal(packet, _worker_keys, _worker_limits[-1])
+    finally:
+        gc.enable()
