@@ -77,7 +77,7 @@ __all__ = [
     "LABOR_EVALUATION_CORRECTIONS", "LABOR_EVIDENCE", "LABOR_LITERACY_EVALUATIONS",
     "LABOR_PARTICIPATIONS", "LABOR_TABLES", "MAX_TEXT", "META_COLUMNS", "PE_PROCESS_RECORDS",
     "PE_TABLES", "PROGRAMME_MEMBERS", "SCHOOLS", "SCHOOL_PROGRAMMES", "STUDENTS",
-    "STUDENT_EVENTS", "TABLES", "TABLES_BY_NAME", "UUID_RE", "Column", "Columns", "ParentCheck", "Record",
-    "RecordCheck", "SyncTable", "decimal_column", "decimal_pattern", "format_decimal",
+    "STUDENT_EVENTS", "TABLES", "TABLES_BY_NAME", "UUID_RE", "Column", "Columns", "ParentCheck",
+    "Record", "RecordCheck", "SyncTable", "decimal_column", "decimal_pattern", "format_decimal",
     "get_table",
 ]  # fmt: skip

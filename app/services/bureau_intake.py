@@ -245,8 +245,8 @@ def _references_checked_by_the_merge(db: Database) -> Iterator[None]:
     reference of every record it is about to write (``repo_merge.reject_missing_parents``,
     which rejects exactly the rows the foreign keys would refuse, with a reason a person can
     read), and it never deletes a row nor changes a referenced key (uuids, a school's code), so
-    the per-row lookups would only repeat those checks: a sixth of a district merge
-    (bench/merge_bench.py). The setting belongs to the connection and can change only outside a
+    the per-row lookups would only repeat those checks (bench/merge_bench.py: the merging
+    process took 2.1 s per packet with them, 1.8 s without, at 40 packets merged). The setting belongs to the connection and can change only outside a
     transaction: a dry run, all one transaction, keeps it on."""
     before = int(db.execute("PRAGMA foreign_keys").fetchone()[0])
     db.execute("PRAGMA foreign_keys = OFF")
