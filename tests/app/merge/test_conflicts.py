@@ -30,6 +30,7 @@ def test_the_same_student_at_two_schools_is_a_transfer_conflict(
     pair: Pair, second_school: Workspace
 ) -> None:
     a, b = same_student_at_both(pair, second_school)
+    cache_size = pair.bureau.db.execute("PRAGMA cache_size").fetchone()[0]
     merge(pair.bureau, export(pair.school, pair.files, "a1.bspkt"))
     [result] = merge(pair.bureau, export(second_school, pair.files, "b1.bspkt")).packets
     assert result.status == "merged"
@@ -56,6 +57,9 @@ def test_the_same_student_at_two_schools_is_a_transfer_conflict(
     # of the rejected children got in, and the connection has them on again.
     assert pair.bureau.db.execute("PRAGMA foreign_key_check").fetchall() == []
     assert pair.bureau.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    # The intake's other settings (page cache, temporary storage in memory) are undone too.
+    assert pair.bureau.db.execute("PRAGMA temp_store").fetchone()[0] == 0
+    assert pair.bureau.db.execute("PRAGMA cache_size").fetchone()[0] == cache_size
 
 
 def test_taking_the_incoming_transfer_moves_the_student(
