@@ -13,7 +13,10 @@ Timed, in a fresh copy of the bureau:
 - re-merge: the same packets again (ledger hits), budget ≤ 0.3 × merge;
 - baselines (``baselines``), one transaction per packet each: **raw**, the budget's — the
   packets' own rows upserted table by table into plain tables of the same columns keyed by
-  uuid (no other index, no constraint): merge records/s ≥ 0.5 × raw records/s; beside it
+  uuid (no other index, no constraint): merge records/s ≥ 0.5 × raw records/s. It runs
+  before the merge and again after it, and the ratio takes the mean of the two: this
+  machine's speed drifts by a fifth within an hour, and a baseline measured only on one side
+  of a merge of several minutes moved the ratio of the same code by as much. Beside it
   **single table** (the packets' uuids with synthetic values of their average column count, as
   sessions 1–2 measured) and **schema** (the rows upserted raw into the real central tables
   with their indexes: ``schema_ratio`` is what the merge costs on top of this schema at all).
@@ -187,7 +190,9 @@ class Baselines:
     schema_s: float = 0.0
 
 
-def baselines(cache: Path, folder: Path, packets: list[Path], width: int) -> Baselines:
+def baselines(
+    cache: Path, folder: Path, packets: list[Path], width: int, *, raw_only: bool = False
+) -> Baselines:
     """The raw upserts, fed from one untimed reading of each packet; one transaction per
     packet each, workspace pragmas (WAL, synchronous NORMAL, the merge's cache size):
 
@@ -199,6 +204,8 @@ def baselines(cache: Path, folder: Path, packets: list[Path], width: int) -> Bas
       real rows: short values, no second and third uuid column);
     - schema (reported beside it): the packets' rows into a fresh bureau's real central tables
       with their indexes (no checks, foreign keys off): the cost of this schema at all.
+
+    ``raw_only``: the first alone (the run before the merge).
     """
     times = Baselines()
     bureau = open_workspace(fresh_bureau(cache, folder))
@@ -207,8 +214,10 @@ def baselines(cache: Path, folder: Path, packets: list[Path], width: int) -> Bas
     types = {t.name: _column_types(bureau.db.conn, t.name, t.all_columns) for t in TABLES}
     bureau.db.execute("PRAGMA foreign_keys = OFF")
     bureau.db.execute(f"PRAGMA cache_size = {-bureau_intake.BULK_CACHE_KIB}")
-    raw = _plain_tables(folder / "raw.sqlite3", types)
-    single, (single_sql, values) = _single_table(folder / "single.sqlite3", width)
+    raw = _plain_tables(folder / f"raw-{uuid.uuid4().hex[:8]}.sqlite3", types)
+    single, (single_sql, values) = _single_table(
+        folder / f"single-{uuid.uuid4().hex[:8]}.sqlite3", width
+    )
     upsert = {t.name: _raw_upsert(t.name, t.all_columns) for t in TABLES}
     for path in packets:
         verified = verify_envelope(read_envelope(read_packet_file(path)), lookup)
@@ -218,6 +227,8 @@ def baselines(cache: Path, folder: Path, packets: list[Path], width: int) -> Bas
         rows = [(r[0], 1, "2026-11-30T08:00:00.000000Z", "clerk", 0, *values)
                 for name in present for r in tables[name]]  # fmt: skip
         times.raw_s += _timed_transaction(raw, [(upsert[n], tables[n]) for n in present])
+        if raw_only:
+            continue
         times.single_table_s += _timed_transaction(single, [(single_sql, rows)])
         times.schema_s += _timed_transaction(
             bureau.db.conn, [(upsert[n], tables[n]) for n in present]
@@ -328,10 +339,12 @@ def main() -> None:
     packets = packets[: args.schools]
     sizes, width = packet_shape(packets)
     with tempfile.TemporaryDirectory() as tmp:
+        before = baselines(cache, Path(tmp), packets, round(width), raw_only=True)
         result = merge_all(fresh_bureau(cache, Path(tmp)), packets)
         base = baselines(cache, Path(tmp), packets, round(width))
     records = sum(sizes)
-    merge_rate, base_rate = records / result["merge_s"], records / base.raw_s
+    raw_s = (before.raw_s + base.raw_s) / 2
+    merge_rate, base_rate = records / result["merge_s"], records / raw_s
     print(json.dumps({
         "schools": args.schools,
         "students_per_school": args.students,
@@ -343,7 +356,8 @@ def main() -> None:
         "read_wait_s": round(result.get("read_wait_s", 0.0), 2),
         "sql_merge_s": round(result.get("sql_s", 0.0), 2),
         "merge_records_per_s": round(merge_rate),
-        "baseline_s": round(base.raw_s, 2),
+        "baseline_s": round(raw_s, 2),
+        "baseline_before_after_s": [round(before.raw_s, 2), round(base.raw_s, 2)],
         "baseline_records_per_s": round(base_rate),
         "ratio": round(merge_rate / base_rate, 3),
         "budget_ratio": BUDGET_RATIO,
