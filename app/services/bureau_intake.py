@@ -16,7 +16,7 @@ worker processes (app/services/packet_reading.py, ``reader_workers``) when they 
 schools': nothing the merge writes can change those packets' checks, which all come before
 decryption as above. A packet of a school that is merging or already read ahead waits, as its
 place in the chain depends on them. Likewise the copy of each commit from the WAL into the
-database file runs in a thread beside the next merge (db/wal_checkpoints.py).
+database file runs in a thread while the next packet is read (db/wal_checkpoints.py).
 
 A refused packet is copied to the quarantine folder with a ``.reason.txt`` beside it and noted
 in the ledger; the records, the audit log and the conflicts stay exactly as they were. Before
@@ -348,6 +348,8 @@ def _commit(
         at=at,
         app_version=header.app_version,
     )
+    if batch.checkpoints is not None:
+        batch.checkpoints.before_next_write()
     with _references_checked_by_the_merge(batch.db), batch.db.atomic():
         outcome = merge_records(batch.db, ref, tables)
         store_receipt(batch.db, header, sha256, outcome, at)

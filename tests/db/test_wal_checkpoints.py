@@ -92,3 +92,21 @@ def test_without_the_writer_waiting_the_wal_would_keep_growing(tmp_path: Path) -
             checkpoints.committed()
         assert _wal_bytes(path) > 5 * 100 * PAGE
     db.close()
+
+
+@pytest.mark.usefixtures("slow_thread")
+def test_waiting_before_each_write_starts_the_wal_over(tmp_path: Path) -> None:
+    # As the intake does (bureau_intake._commit): each transaction begins once the thread has
+    # copied everything back, so its pages go to the start of the WAL again, however slow the
+    # checkpoints: the file never holds more than one commit's pages.
+    path = tmp_path / "bulk.sqlite3"
+    db = connect(path)
+    db.execute("CREATE TABLE t (n INTEGER PRIMARY KEY, body TEXT)")
+    with BackgroundCheckpoints(db, path, limit_bytes=10**12) as checkpoints:
+        for i in range(12):
+            checkpoints.before_next_write()
+            _commit_rows(db.conn, i * ROWS_PER_COMMIT)
+            checkpoints.committed()
+            assert _wal_bytes(path) <= 110 * (PAGE + 24) + 32
+    assert db.execute("SELECT count(*) FROM t").fetchone()[0] == 12 * ROWS_PER_COMMIT
+    db.close()
