@@ -65,21 +65,24 @@ from db.wal_checkpoints import BackgroundCheckpoints
 
 Progress = Callable[[int, int], None]
 BULK_CACHE_KIB = 128 * 1024
-# Packets being read (decrypted, parsed, checked) while one merges. Reading a district packet
-# takes longer than merging it (bench/merge_bench.py), so the reader should never wait for the
-# merge to be handed its next packet.
-READ_AHEAD = 2
+# Packets being read (decrypted, parsed, checked) while one merges: one more than there are
+# readers, so that a reader never waits for the merge to hand it a packet — also while the
+# merge waits for the disk (db/wal_checkpoints.py). Each packet read ahead holds its staged
+# records, some 30 MB for a school of 3,000, until it merges.
+READ_AHEAD = 3
+# Each reader's worker holds a packet's parsed records: ~450 MB for a school of 3,000.
+MAX_READERS = 2
 
 
 def reader_workers(packets: int) -> int:
     """Worker processes reading packets: none for a single packet; else one per core, up to
-    ``READ_AHEAD``. The merging process waits for the disk and for packets much of the time, and
+    ``MAX_READERS``. The merging process waits for the disk and for packets much of the time, and
     a reader beside a busy merge runs a third slower (both move hundreds of MB through memory
     per packet), so one reader left a quarter of two cores idle; a second one uses it
     (bench/merge_bench.py, 20 packets on two cores: 56 s with one reader, 41 s with two, at
     ~450 MB of memory per reader)."""
     cores = os.cpu_count() or 1
-    return min(READ_AHEAD, packets - 1, cores)
+    return min(MAX_READERS, packets - 1, cores)
 
 
 @dataclass

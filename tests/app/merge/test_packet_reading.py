@@ -176,7 +176,7 @@ def test_a_schools_next_packet_is_not_read_ahead_of_its_previous_one(
     ("packets", "cores", "workers"),
     [(1, 8, 0), (2, 8, 1), (3, 8, 2), (50, 8, 2), (50, 2, 2), (50, 1, 1), (50, None, 1)],
 )
-def test_packets_are_read_in_one_worker_per_core_up_to_the_read_ahead(
+def test_packets_are_read_in_one_worker_per_core_up_to_a_cap(
     packets: int, cores: int | None, workers: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(bureau_intake.os, "cpu_count", lambda: cores)
