@@ -23,7 +23,11 @@ Timed, in a fresh copy of the bureau:
   with their indexes: ``schema_ratio`` is what the merge costs on top of this schema at all).
 Peak memory: ru_maxrss of a subprocess merging the first n packets, for each n of --memory.
 
-    .venv/bin/python bench/merge_bench.py [--schools 10] [--students 3000] [--memory 2,10]
+    .venv/bin/python bench/merge_bench.py [--schools 10] [--students 1100] [--memory 2,10]
+
+The budget's district (DESIGN.md §5: 100 packets, ~5 M records) is ``--schools 100`` at the
+default 1,100 students a school (5.07 M records); ``--students 3000`` makes a district of larger
+schools (13.7 M records).
 """
 
 from __future__ import annotations
@@ -326,7 +330,7 @@ def peak_memory(cache: Path, n: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--schools", type=int, default=10)
-    parser.add_argument("--students", type=int, default=3000)
+    parser.add_argument("--students", type=int, default=1100)
     parser.add_argument("--memory", default="2,10", help="packet counts for the memory runs")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument(
