@@ -19,7 +19,7 @@ the limit below: every commit then wrote to new blocks of the file (the kernel a
 zeroing them, then throwing a gigabyte away at each truncation) and each page read searched a
 longer WAL index. Starting over rewrites the same blocks. The wait costs the merge little: the
 copy runs while the next packet is still being read (bench/merge_bench.py, 40 packets merged,
-per packet: 0.9–1.0 s of kernel time in the merging process without the wait, 0.4 s with it).
+per packet: 0.9–1.0 s of kernel time in the merging process without the wait, 0.46 s with it).
 
 Should the WAL grow anyway (another connection holding an old snapshot), once it is larger than
 ``limit_bytes`` ``committed`` waits for the thread and truncates the WAL itself (a TRUNCATE
