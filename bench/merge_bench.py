@@ -61,7 +61,7 @@ from app.packets.packet_reader import (
     verify_envelope,
 )
 from app.packets.sync_tables import TABLES, TABLES_BY_NAME
-from app.services import bureau_intake, bureau_keys, keys_service, packet_export
+from app.services import bureau_intake, bureau_keys, intake_connection, keys_service, packet_export
 from app.services.bureau_keys import school_key_lookup
 from app.services.bureau_workspace import init_bureau
 from app.services.demo import DEMO_VERSION, create_demo_school
@@ -158,7 +158,8 @@ def merge_all(bureau: Path, packets: list[Path]) -> dict[str, Any]:
     copied = BackgroundCheckpoints.before_next_write
     PendingRead.result = timed(wait, phases, "read_wait_s")  # type: ignore[method-assign]
     bureau_intake.merge_records = timed(merge, phases, "sql_s")  # type: ignore[assignment]
-    BackgroundCheckpoints.before_next_write = timed(copied, phases, "checkpoint_wait_s")  # type: ignore[method-assign]
+    copy_wait = timed(copied, phases, "checkpoint_wait_s")
+    BackgroundCheckpoints.before_next_write = copy_wait  # type: ignore[method-assign]
     try:
         start = time.perf_counter()
         report = bureau_intake.intake_packets(ws, packets, decryption_keys=keys)
@@ -222,7 +223,7 @@ def baselines(
     lookup = school_key_lookup(bureau.db)
     types = {t.name: _column_types(bureau.db.conn, t.name, t.all_columns) for t in TABLES}
     bureau.db.execute("PRAGMA foreign_keys = OFF")
-    bureau.db.execute(f"PRAGMA cache_size = {-bureau_intake.BULK_CACHE_KIB}")
+    bureau.db.execute(f"PRAGMA cache_size = {-intake_connection.BULK_CACHE_KIB}")
     raw = _plain_tables(folder / f"raw-{uuid.uuid4().hex[:8]}.sqlite3", types)
     single, (single_sql, values) = _single_table(
         folder / f"single-{uuid.uuid4().hex[:8]}.sqlite3", width
@@ -261,7 +262,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute(f"PRAGMA cache_size = {-bureau_intake.BULK_CACHE_KIB}")
+    conn.execute(f"PRAGMA cache_size = {-intake_connection.BULK_CACHE_KIB}")
     return conn
 
 
