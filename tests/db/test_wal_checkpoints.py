@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from db import connect, wal_checkpoints
 from db.wal_checkpoints import BackgroundCheckpoints
@@ -25,6 +26,13 @@ def _commit_rows(db_conn: sqlite3.Connection, start: int) -> None:
         [(n, os.urandom(1000).hex()) for n in range(start, start + ROWS_PER_COMMIT)],
     )
     db_conn.execute("COMMIT")
+
+
+def _bulk_database(tmp_path: Path) -> tuple[Path, Database]:
+    path = tmp_path / "bulk.sqlite3"
+    db = connect(path)
+    db.execute("CREATE TABLE t (n INTEGER PRIMARY KEY, body TEXT)")
+    return path, db
 
 
 def _wal_bytes(path: Path) -> int:
@@ -50,9 +58,7 @@ def slow_thread(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_every_commit_reaches_the_database_file_and_the_wal_stays_within_its_limit(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "bulk.sqlite3"
-    db = connect(path)
-    db.execute("CREATE TABLE t (n INTEGER PRIMARY KEY, body TEXT)")
+    path, db = _bulk_database(tmp_path)
     before = db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
     limit = 300 * PAGE
     commits = 30  # ~3,000 pages in all: ten times the limit
@@ -83,9 +89,7 @@ def test_every_commit_reaches_the_database_file_and_the_wal_stays_within_its_lim
 def test_without_the_writer_waiting_the_wal_would_keep_growing(tmp_path: Path) -> None:
     # What the limit is for: with a checkpoint after every commit but never a moment with
     # everything copied back when a write begins, SQLite appends to the WAL for ever.
-    path = tmp_path / "bulk.sqlite3"
-    db = connect(path)
-    db.execute("CREATE TABLE t (n INTEGER PRIMARY KEY, body TEXT)")
+    path, db = _bulk_database(tmp_path)
     with BackgroundCheckpoints(db, path, limit_bytes=10**12) as checkpoints:
         for i in range(12):
             _commit_rows(db.conn, i * ROWS_PER_COMMIT)
@@ -99,9 +103,7 @@ def test_waiting_before_each_write_starts_the_wal_over(tmp_path: Path) -> None:
     # As the intake does (bureau_intake._commit): each transaction begins once the thread has
     # copied everything back, so its pages go to the start of the WAL again, however slow the
     # checkpoints: the file never holds more than one commit's pages.
-    path = tmp_path / "bulk.sqlite3"
-    db = connect(path)
-    db.execute("CREATE TABLE t (n INTEGER PRIMARY KEY, body TEXT)")
+    path, db = _bulk_database(tmp_path)
     with BackgroundCheckpoints(db, path, limit_bytes=10**12) as checkpoints:
         for i in range(12):
             checkpoints.before_next_write()
