@@ -17,9 +17,11 @@ starts the WAL file over, writing from its beginning, only when a write begins a
 in it was copied back; a writer that never waits rarely sees that, so the file kept growing to
 the limit below: every commit then wrote to new blocks of the file (the kernel allocating and
 zeroing them, then throwing a gigabyte away at each truncation) and each page read searched a
-longer WAL index. Starting over rewrites the same blocks. The wait costs the merge little: the
-copy runs while the next packet is still being read (bench/merge_bench.py, 40 packets merged,
-per packet: 0.9–1.0 s of kernel time in the merging process without the wait, 0.46 s with it).
+longer WAL index. Starting over rewrites the same blocks (bench/merge_bench.py, 40 packets
+merged, per packet: 0.9–1.0 s of kernel time in the merging process without the wait, 0.46 s
+with it). The copy mostly runs while the next packet is still being read; what is left of the
+wait (~0.06 s a packet at district scale, ``checkpoint_wait_s``) the packet readers fill, as
+the intake reads one packet more ahead than it has readers (bureau_intake.READ_AHEAD).
 
 Should the WAL grow anyway (another connection holding an old snapshot), once it is larger than
 ``limit_bytes`` ``committed`` waits for the thread and truncates the WAL itself (a TRUNCATE
